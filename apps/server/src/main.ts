@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { migrate } from '@liquide/engine';
+import { prepareDatabase, type PreparedDatabase } from './database/prepare-database';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { APP_ENTITIES, APP_MIGRATIONS } from './persistence';
+import { configOrExit, failStart } from './startup';
+
+async function main(): Promise<void> {
+  const { config, logger } = configOrExit();
+  let database: PreparedDatabase | undefined;
+  try {
+    database = await prepareDatabase(config, logger);
+    const report = await migrate({ url: database.url, entities: APP_ENTITIES, migrations: APP_MIGRATIONS });
+    logger.log(
+      report.applied.length > 0
+        ? `Applied migrations: ${report.applied.join(', ')}`
+        : 'Database schema is up to date',
+      'Database',
+    );
+    const app = await NestFactory.create(AppModule.forRoot(config, database.url), {
+      logger,
+      bufferLogs: false,
+    });
+    await app.listen(config.http.port, config.http.host);
+    logger.log(`Liquide is ready on http://localhost:${config.http.port}`, 'Startup');
+    const stop = async (signal: string): Promise<void> => {
+      logger.log(`${signal} received: stopping`, 'Startup');
+      await app.close();
+      await database?.stop();
+      process.exit(0);
+    };
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => void stop(signal));
+    }
+  } catch (error) {
+    await database?.stop().catch(() => undefined);
+    failStart(logger, error);
+  }
+}
+
+void main();

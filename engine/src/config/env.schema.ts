@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional()
+  .refine((value) => value === undefined || /^postgres(ql)?:\/\/[^\s]+$/.test(value), {
+    message: 'must be a postgres:// or postgresql:// URL',
+  });
+
+const redisUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional()
+  .refine((value) => value === undefined || /^rediss?:\/\/[^\s]+$/.test(value), {
+    message: 'must be a redis:// or rediss:// URL',
+  });
+
+const port = z
+  .string()
+  .trim()
+  .regex(/^\d+$/, 'must be a whole number from 1 to 65535')
+  .transform(Number)
+  .refine((value) => value >= 1 && value <= 65535, 'must be a whole number from 1 to 65535');
+
+const seconds = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number of seconds')
+    .transform(Number)
+    .refine((value) => value > 0, 'must be greater than 0')
+    .default(fallback);
+
+/** The environment variables Liquide reads, and their rules. Parsed once, at start. */
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3000),
+  HOST: z.string().trim().min(1, 'must not be empty').default('0.0.0.0'),
+  DATABASE_URL: postgresUrl,
+  LIQUIDE_DATA_DIR: z.string().trim().min(1, 'must not be empty').default('.liquide'),
+  REDIS_URL: redisUrl,
+  LOG_FORMAT: z.enum(['text', 'json']).default('text'),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  JWT_ISSUER: z.string().trim().min(1, 'must not be empty').default('liquide'),
+  JWT_AUDIENCE: z.string().trim().min(1, 'must not be empty').default('liquide-api'),
+  JWT_ACCESS_TTL: seconds(900),
+  JWT_REFRESH_TTL: seconds(60 * 60 * 24 * 14),
+  JWT_PRIVATE_KEY_FILE: optionalString,
+  OIDC_ISSUER: optionalString,
+  OIDC_AUDIENCE: optionalString,
+  OIDC_JWKS_URL: optionalString.refine((value) => value === undefined || /^https?:\/\/\S+$/.test(value), {
+    message: 'must be an http(s) URL',
+  }),
+  OIDC_EMAIL_CLAIM: z.string().trim().min(1).default('email'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;

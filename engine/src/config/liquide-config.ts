@@ -1,0 +1,85 @@
+import { isAbsolute, resolve } from 'node:path';
+import { EnvSchema, type Env } from './env.schema';
+
+/** Typed, nested configuration built once from the environment. */
+export interface LiquideConfig {
+  readonly env: Env['NODE_ENV'];
+  readonly http: { readonly port: number; readonly host: string };
+  readonly database: { readonly url: string | undefined; readonly dataDir: string };
+  readonly redis: { readonly url: string | undefined };
+  readonly log: { readonly format: Env['LOG_FORMAT']; readonly level: Env['LOG_LEVEL'] };
+  readonly jwt: {
+    readonly issuer: string;
+    readonly audience: string;
+    readonly accessTtlSeconds: number;
+    readonly refreshTtlSeconds: number;
+    readonly privateKeyFile: string | undefined;
+  };
+  readonly oidc:
+    | {
+        readonly issuer: string;
+        readonly audience: string;
+        readonly jwksUrl: string;
+        readonly emailClaim: string;
+      }
+    | undefined;
+}
+
+/** Raised when the environment breaks a rule; the message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment once. The only place in Liquide that reads environment variables:
+ * callers pass `process.env` (or a test's own object).
+ */
+export function loadConfig(source: Record<string, string | undefined>, cwd = process.cwd()): LiquideConfig {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      const value = source[name];
+      const shown = value === undefined ? '(unset)' : JSON.stringify(value);
+      return `${name}=${shown}: ${issue.message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const env = parsed.data;
+  const oidcParts = [env.OIDC_ISSUER, env.OIDC_AUDIENCE, env.OIDC_JWKS_URL];
+  const oidcSet = oidcParts.filter((part) => part !== undefined).length;
+  if (oidcSet > 0 && oidcSet < 3) {
+    throw new ConfigError([
+      'OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL: must be set together to accept an OpenID Connect provider',
+    ]);
+  }
+  return {
+    env: env.NODE_ENV,
+    http: { port: env.PORT, host: env.HOST },
+    database: {
+      url: env.DATABASE_URL,
+      dataDir: isAbsolute(env.LIQUIDE_DATA_DIR) ? env.LIQUIDE_DATA_DIR : resolve(cwd, env.LIQUIDE_DATA_DIR),
+    },
+    redis: { url: env.REDIS_URL },
+    log: { format: env.LOG_FORMAT, level: env.LOG_LEVEL },
+    jwt: {
+      issuer: env.JWT_ISSUER,
+      audience: env.JWT_AUDIENCE,
+      accessTtlSeconds: env.JWT_ACCESS_TTL,
+      refreshTtlSeconds: env.JWT_REFRESH_TTL,
+      privateKeyFile: env.JWT_PRIVATE_KEY_FILE,
+    },
+    oidc:
+      env.OIDC_ISSUER && env.OIDC_AUDIENCE && env.OIDC_JWKS_URL
+        ? {
+            issuer: env.OIDC_ISSUER,
+            audience: env.OIDC_AUDIENCE,
+            jwksUrl: env.OIDC_JWKS_URL,
+            emailClaim: env.OIDC_EMAIL_CLAIM,
+          }
+        : undefined,
+  };
+}

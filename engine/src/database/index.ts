@@ -1,0 +1,4 @@
+export * from './connection-check';
+export * from './database.module';
+export * from './migrate';
+export * from './mikro-orm.options';

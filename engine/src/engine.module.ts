@@ -1,0 +1,37 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ConfigModule } from './config/config.module';
+import type { LiquideConfig } from './config/liquide-config';
+import { DatabaseModule } from './database/database.module';
+import type { NamedMigration } from './database/mikro-orm.options';
+import { ENGINE_ENTITIES } from './engine-persistence';
+import { HealthModule } from './health/health.module';
+
+export interface EngineModuleOptions {
+  readonly config: LiquideConfig;
+  /** The database URL actually used (the embedded one when DATABASE_URL is unset). */
+  readonly databaseUrl: string;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly extraEntities?: readonly Function[];
+  readonly extraMigrations?: readonly NamedMigration[];
+}
+
+/** The kernel: configuration, database, CQRS buses and the engine's feature modules. */
+@Module({})
+export class EngineModule {
+  static forRoot(options: EngineModuleOptions): DynamicModule {
+    return {
+      module: EngineModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        CqrsModule.forRoot(),
+        DatabaseModule.forRoot({
+          url: options.databaseUrl,
+          entities: [...ENGINE_ENTITIES, ...(options.extraEntities ?? [])],
+          migrations: [],
+        }),
+        HealthModule,
+      ],
+    };
+  }
+}
