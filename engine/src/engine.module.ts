@@ -1,5 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { HttpExceptionFilter } from './errors/http-exception.filter';
+import { ZodValidationPipe } from './errors/zod-validation.pipe';
 import { ConfigModule } from './config/config.module';
 import type { LiquideConfig } from './config/liquide-config';
 import { DatabaseModule } from './database/database.module';
@@ -31,6 +34,10 @@ export class EngineModule {
           migrations: [],
         }),
         HealthModule,
+      ],
+      providers: [
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
       ],
     };
   }

@@ -4,3 +4,4 @@ export * from './engine.module';
 export * from './engine-persistence';
 export * from './collectives/collective.entity';
 export * from './logging/create-logger';
+export * from './errors';

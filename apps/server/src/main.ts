@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { migrate } from '@liquide/engine';
 import { prepareDatabase, type PreparedDatabase } from './database/prepare-database';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module';
+import { createApp } from './create-app';
 import { APP_ENTITIES, APP_MIGRATIONS } from './persistence';
 import { configOrExit, failStart } from './startup';
 
@@ -18,10 +17,7 @@ async function main(): Promise<void> {
         : 'Database schema is up to date',
       'Database',
     );
-    const app = await NestFactory.create(AppModule.forRoot(config, database.url), {
-      logger,
-      bufferLogs: false,
-    });
+    const app = await createApp(config, database.url, logger);
     await app.listen(config.http.port, config.http.host);
     logger.log(`Liquide is ready on http://localhost:${config.http.port}`, 'Startup');
     const stop = async (signal: string): Promise<void> => {

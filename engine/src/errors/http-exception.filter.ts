@@ -1,0 +1,84 @@
+import {
+  ArgumentsHost,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { CommonErrorCode } from './common-errors';
+import { errorDefinition, interpolate, pickLanguage, type Language } from './error-catalog';
+import { LiquideError } from './liquide-error';
+import { describeIssues, InputValidationError, type FieldProblem } from './validation';
+
+/** The body of every error answer. */
+export interface ErrorBody {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly message: string;
+  readonly field?: string;
+  readonly errors?: readonly FieldProblem[];
+}
+
+/** Builds the answer for an error in one language; unknown errors become a logged 500. */
+export function renderError(error: unknown, language: Language, logger: Logger): ErrorBody {
+  if (error instanceof InputValidationError) {
+    const errors = describeIssues(error.issues, language);
+    return { ...render(CommonErrorCode.ValidationFailed, language, { count: errors.length }), errors };
+  }
+  if (error instanceof LiquideError) {
+    const body = render(error.code, language, error.options.params ?? {});
+    return error.options.field ? { ...body, field: error.options.field } : body;
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    if (status === HttpStatus.NOT_FOUND) {
+      return render(CommonErrorCode.RouteNotFound, language, {});
+    }
+    if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
+      return render(CommonErrorCode.PayloadTooLarge, language, {});
+    }
+    if (status < 500) {
+      return {
+        ...render(CommonErrorCode.BadRequest, language, { reason: error.message }),
+        statusCode: status,
+      };
+    }
+  }
+  const bodyParserStatus = (error as { status?: unknown; type?: unknown }).status;
+  if (typeof bodyParserStatus === 'number' && bodyParserStatus >= 400 && bodyParserStatus < 500) {
+    const reason = (error as Error).message;
+    return { ...render(CommonErrorCode.BadRequest, language, { reason }), statusCode: bodyParserStatus };
+  }
+  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  return render(CommonErrorCode.Internal, language, {});
+}
+
+function render(
+  code: string,
+  language: Language,
+  params: Readonly<Record<string, string | number>>,
+): ErrorBody {
+  const definition = errorDefinition(code);
+  if (!definition) {
+    return { statusCode: 500, code, message: code };
+  }
+  return { statusCode: definition.status, code, message: interpolate(definition[language], params) };
+}
+
+/** Maps every error to a status, a code and a message in the caller's language. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') {
+      throw error;
+    }
+    const request = host.switchToHttp().getRequest<Request>();
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = renderError(error, pickLanguage(request.headers['accept-language']), this.logger);
+    response.status(body.statusCode).json(body);
+  }
+}
