@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { loadConfig, type LiquideConfig } from '@liquide/engine';
 import { createApp } from '@liquide/server/create-app';
@@ -27,7 +29,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     await db.drop();
     throw error;
   }
-  const address = app.getHttpServer().address() as { port: number };
+  const address = (app.getHttpServer() as Server).address() as AddressInfo;
   return {
     app,
     db,

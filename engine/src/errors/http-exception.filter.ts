@@ -1,11 +1,4 @@
-import {
-  ArgumentsHost,
-  Catch,
-  HttpException,
-  HttpStatus,
-  Logger,
-  type ExceptionFilter,
-} from '@nestjs/common';
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CommonErrorCode } from './common-errors';
 import { errorDefinition, interpolate, pickLanguage, type Language } from './error-catalog';
@@ -33,10 +26,10 @@ export function renderError(error: unknown, language: Language, logger: Logger):
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    if (status === HttpStatus.NOT_FOUND) {
+    if (status === 404) {
       return render(CommonErrorCode.RouteNotFound, language, {});
     }
-    if (status === HttpStatus.PAYLOAD_TOO_LARGE) {
+    if (status === 413) {
       return render(CommonErrorCode.PayloadTooLarge, language, {});
     }
     if (status < 500) {
