@@ -6,11 +6,10 @@ import { MAX_TOTAL_UNITS, toUnits } from './units';
 /** A slot with no delegation entry. */
 export const NO_LIST = -1;
 
-/** A delegation that will expire: the slot (`member * 3 + scope`) and the list it holds until `time`. */
+/** A delegation entry that will expire: its slot (`member * 3 + scope`) and the time, in ms since 1970. */
 export interface PendingExpiry {
   readonly time: number;
   readonly key: number;
-  readonly list: number;
 }
 
 /**
@@ -115,7 +114,7 @@ export class DelegationGraph {
       const list = graph.writeList(delegation.to);
       graph.slots[key] = list;
       if (expiresAt !== undefined) {
-        expiries.push({ time: expiresAt, key, list });
+        expiries.push({ time: expiresAt, key });
       }
     }
     graph.rebuildReverse();
@@ -256,15 +255,15 @@ export class DelegationGraph {
 
   /** Makes room for `needed` pool entries: compacts when half the pool is garbage, else doubles it. */
   private compactOrGrow(needed: number): void {
-    const live = this.poolSize - this.poolGarbage;
-    const capacity = Math.max(16, 2 * (live + needed - this.poolSize), this.pool.length);
+    const appended = needed - this.poolSize;
     if (this.poolGarbage * 2 < this.poolSize) {
       const grown = new Int32Array(Math.max(2 * this.pool.length, needed));
       grown.set(this.pool.subarray(0, this.poolSize));
       this.pool = grown;
       return;
     }
-    const compacted = new Int32Array(capacity);
+    const live = this.poolSize - this.poolGarbage;
+    const compacted = new Int32Array(Math.max(16, 2 * (live + appended)));
     let size = 0;
     for (let key = 0; key < this.slots.length; key++) {
       const list = this.slots[key];

@@ -1,0 +1,201 @@
+import { apportion } from './apportion';
+import { compareStrings } from './draw';
+import { type DelegationGraph, NO_LIST } from './graph';
+import { deputyIds, instructions } from './instructions';
+import { type Resolution, UNREACHED } from './resolution';
+import { type MandateV1 } from './scenario';
+import {
+  CHOICES,
+  type Representation,
+  type SeatChoice,
+  type Seats,
+  type TallyResult,
+  type Totals,
+  type VoterResult,
+} from './types';
+import { fromUnits } from './units';
+
+/** Totals per choice, `absent` being the rest of the eligible weight. */
+export function totalsOf(graph: DelegationGraph, resolution: Resolution): Totals {
+  const [, yes, no, abstain] = resolution.counted;
+  return {
+    yes: fromUnits(yes),
+    no: fromUnits(no),
+    abstain: fromUnits(abstain),
+    absent: fromUnits(graph.totalUnits - yes - no - abstain),
+  };
+}
+
+/** The full result object, every list sorted by id (UTF-16 code units) so that it compares byte for byte. */
+export function buildResult(
+  graph: DelegationGraph,
+  resolution: Resolution,
+  mandate: MandateV1 | undefined,
+): TallyResult {
+  const { n, pool } = graph;
+  const { root, dist } = resolution;
+  // Group members by the voter they reach (counting sort on the root index).
+  const start = new Int32Array(n + 1);
+  const voterIds: number[] = [];
+  const lost: string[] = [];
+  for (let u = 0; u < n; u++) {
+    const r = root[u];
+    if (r === u) {
+      voterIds.push(u);
+    } else if (r >= 0) {
+      start[r + 1]++;
+    } else if (dist[u] === UNREACHED) {
+      const list = graph.effective(u);
+      if (list !== NO_LIST && pool[list] > 0) {
+        lost.push(graph.members.idOf(u));
+      }
+    }
+  }
+  for (let u = 0; u < n; u++) {
+    start[u + 1] += start[u];
+  }
+  const members = new Int32Array(start[n]);
+  const fill = start.slice(0, n);
+  for (let u = 0; u < n; u++) {
+    const r = root[u];
+    if (r >= 0 && r !== u) {
+      members[fill[r]++] = u;
+    }
+  }
+  const sortedVoters = voterIds.map((u) => ({ u, id: graph.members.idOf(u) }));
+  sortedVoters.sort((a, b) => compareStrings(a.id, b.id));
+  const voters: Record<string, VoterResult> = {};
+  for (const { u, id } of sortedVoters) {
+    const delegators: string[] = [];
+    for (let k = start[u]; k < start[u + 1]; k++) {
+      delegators.push(graph.members.idOf(members[k]));
+    }
+    delegators.sort(compareStrings);
+    const excess = resolution.carried[u] - resolution.countedFor(u);
+    voters[id] = {
+      choice: CHOICES[graph.vote[u] - 1],
+      weight: fromUnits(resolution.countedFor(u)),
+      delegators,
+      ...(excess > 0 ? { excess: fromUnits(excess) } : {}),
+    };
+  }
+  lost.sort(compareStrings);
+  const totals = totalsOf(graph, resolution);
+  if (!mandate) {
+    return { voters, lost, totals };
+  }
+  const seats = seatsOf(graph, resolution, mandate);
+  return {
+    voters,
+    lost,
+    totals,
+    seats,
+    instructions: instructions(seats as Record<SeatChoice, number>, mandate.deputies, mandate.seed),
+  };
+}
+
+/**
+ * Seats per choice. The base total being zero (nobody to count), every seat goes to "abstain".
+ */
+function seatsOf(graph: DelegationGraph, resolution: Resolution, mandate: MandateV1): Seats {
+  const [, yes, no, abstain] = resolution.counted;
+  const deputies = deputyIds(mandate.deputies).length;
+  const counts: Record<string, bigint> = { yes: BigInt(yes), no: BigInt(no), abstain: BigInt(abstain) };
+  if (mandate.base === 'members') {
+    counts.absent = BigInt(graph.totalUnits - yes - no - abstain);
+  }
+  const method = mandate.method ?? 'largest-remainder';
+  const total = Object.values(counts).reduce((sum, count) => sum + count, 0n);
+  const seats: Record<string, number> = {};
+  if (total === 0n) {
+    for (const key of Object.keys(counts)) {
+      seats[key] = key === 'abstain' ? deputies : 0;
+    }
+  } else {
+    Object.assign(seats, apportion(counts, deputies, method, mandate.seed));
+  }
+  return seats as Seats;
+}
+
+/** "Who represents me" for one member id. */
+export function representationOf(graph: DelegationGraph, resolution: Resolution, id: string): Representation {
+  const u = graph.members.get(id);
+  if (u < 0) {
+    return { status: 'not-member' };
+  }
+  if (graph.active[u] === 0) {
+    return { status: 'inactive' };
+  }
+  if (graph.vote[u] !== 0) {
+    return { status: 'votes', choice: CHOICES[graph.vote[u] - 1] };
+  }
+  const { dist, parent, root } = resolution;
+  if (dist[u] !== UNREACHED) {
+    const chain = [id];
+    for (let t = parent[u]; t >= 0; t = parent[t]) {
+      chain.push(graph.members.idOf(t));
+    }
+    const voter = root[u];
+    const excess = memberExcess(graph, resolution, u);
+    return {
+      status: 'represented',
+      chain,
+      voter: graph.members.idOf(voter),
+      choice: CHOICES[graph.vote[voter] - 1],
+      ...(excess > 0 ? { excess: fromUnits(excess) } : {}),
+    };
+  }
+  const list = graph.effective(u);
+  if (list === NO_LIST || graph.pool[list] === 0) {
+    return { status: 'absent' };
+  }
+  return lostChain(graph, u);
+}
+
+/** Follows first-ranked trustees from a lost member until a member repeats (cycle) or the chain ends. */
+function lostChain(graph: DelegationGraph, u: number): Representation {
+  const chain = [graph.idOf(u)];
+  const seen = new Set<number>([u]);
+  let current = u;
+  for (;;) {
+    const list = graph.effective(current);
+    if (list === NO_LIST || graph.pool[list] === 0) {
+      return { status: 'lost', reason: 'dead-end', chain };
+    }
+    const t = graph.pool[list + 1];
+    chain.push(graph.idOf(t));
+    if (t < 0) {
+      return { status: 'lost', reason: 'dead-end', chain };
+    }
+    if (seen.has(t)) {
+      return { status: 'lost', reason: 'cycle', chain };
+    }
+    seen.add(t);
+    current = t;
+  }
+}
+
+/**
+ * Part of member u's weight above its voter's cap. The voter's own weight counts first, then its delegators
+ * by chain length, then by id; the member on the boundary counts in part.
+ */
+function memberExcess(graph: DelegationGraph, resolution: Resolution, u: number): number {
+  const voter = resolution.root[u];
+  if (resolution.carried[voter] <= resolution.cap) {
+    return 0;
+  }
+  const { dist, root } = resolution;
+  const id = graph.members.idOf(u);
+  let before = graph.weight[voter];
+  for (let y = 0; y < graph.n; y++) {
+    if (y === u || y === voter || root[y] !== voter) {
+      continue;
+    }
+    if (dist[y] < dist[u] || (dist[y] === dist[u] && compareStrings(graph.members.idOf(y), id) < 0)) {
+      before += graph.weight[y];
+    }
+  }
+  const w = graph.weight[u];
+  const counted = Math.max(0, Math.min(w, resolution.cap - before));
+  return w - counted;
+}
