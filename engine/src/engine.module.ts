@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import type { NamedMigration } from './database/mikro-orm.options';
 import { ENGINE_ENTITIES } from './engine-persistence';
 import { HealthModule } from './health/health.module';
+import { AuthModule } from './auth/auth.module';
 
 export interface EngineModuleOptions {
   readonly config: LiquideConfig;
@@ -34,6 +35,7 @@ export class EngineModule {
           migrations: [],
         }),
         HealthModule,
+        AuthModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

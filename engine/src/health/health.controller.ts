@@ -1,6 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { Public } from '../auth/public.decorator';
 
 export interface HealthReport {
   readonly status: 'ok' | 'error';
@@ -9,6 +10,7 @@ export interface HealthReport {
 }
 
 /** Liveness and database state, for operators and load balancers. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly em: EntityManager) {}
