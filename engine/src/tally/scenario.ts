@@ -38,11 +38,21 @@ export const DelegationV1Schema = z.strictObject({
 /** A direct vote; a later vote of the same member replaces an earlier one. */
 export const VoteV1Schema = z.strictObject({ member: id, choice });
 
+const deputiesRule = `must be an integer from 1 to ${MAX_DEPUTIES} or a non-empty list of deputy ids`;
+
 /** Binding mandate: how many deputies, how seats are apportioned and the public seed for draws. */
 export const MandateV1Schema = z.strictObject({
-  deputies: z.union([z.number().int().min(1).max(MAX_DEPUTIES), z.array(id).min(1).max(MAX_DEPUTIES)], {
-    error: `must be an integer from 1 to ${MAX_DEPUTIES} or a non-empty list of deputy ids`,
-  }),
+  deputies: z.union(
+    [
+      z
+        .number()
+        .int({ error: deputiesRule })
+        .min(1, { error: deputiesRule })
+        .max(MAX_DEPUTIES, { error: deputiesRule }),
+      z.array(id).min(1, { error: deputiesRule }).max(MAX_DEPUTIES, { error: deputiesRule }),
+    ],
+    { error: deputiesRule },
+  ),
   method: z
     .enum(APPORTION_METHODS, {
       error: 'must be one of "largest-remainder", "dhondt", "sainte-lague"',

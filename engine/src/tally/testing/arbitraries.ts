@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { type DelegationV1, type MemberV1, type ScenarioV1, type VoteV1 } from '../scenario';
+import { type DelegationV1, type MemberV1, type ScenarioV1 } from '../scenario';
 import { type Choice, type Scope } from '../types';
 
 /** Member ids used by the generated scenarios. */
@@ -70,7 +70,7 @@ export function scenarioArb(options: { allMembers?: boolean } = {}): fc.Arbitrar
       members,
       bill: { id: 'b1', ...(topic === null ? {} : { topic }) },
       delegations,
-      votes: votes as VoteV1[],
+      votes,
       ...(cap === null ? {} : { cap: { maxShare: cap } }),
       ...(at === null ? {} : { at }),
     }));
