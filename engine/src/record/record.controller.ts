@@ -1,0 +1,83 @@
+import { Controller, Get, Header, Inject, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthenticatedAccount } from '../auth/authenticated-account';
+import { CurrentAccount } from '../auth/current-account.decorator';
+import { OptionalAuth } from '../auth/public.decorator';
+import { LiquideError } from '../errors/liquide-error';
+import { RECORD_ACCESS, type RecordAccess } from './record-access';
+import { RecordErrorCode } from './record-errors';
+import type { RecordExportV1 } from './record-format';
+import { RecordService, type ClosedBallotRecord } from './record.service';
+import { toPopoloVoteEvent, toResultsCsv, type PopoloVoteEvent } from './result-formats';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The public record of a collective and its closed ballots' results, for anyone allowed to read them. */
+@ApiTags('record')
+@OptionalAuth()
+@Controller('api/collectives/:collectiveId')
+export class RecordController {
+  constructor(
+    private readonly record: RecordService,
+    @Inject(RECORD_ACCESS) private readonly access: RecordAccess,
+  ) {}
+
+  @Get('record')
+  @ApiOperation({ summary: 'The hash-chained public record, format liquide-record/1 (docs/record.md)' })
+  async exportRecord(
+    @Param('collectiveId') collectiveId: string,
+    @CurrentAccount() account: AuthenticatedAccount | null,
+  ): Promise<RecordExportV1> {
+    await this.allowRead(account, collectiveId);
+    return this.record.exportRecord(collectiveId);
+  }
+
+  @Get('ballots/:ballotId/popolo')
+  @ApiOperation({ summary: 'A closed ballot’s result as a Popolo VoteEvent' })
+  async popolo(
+    @Param('collectiveId') collectiveId: string,
+    @Param('ballotId') ballotId: string,
+    @CurrentAccount() account: AuthenticatedAccount | null,
+  ): Promise<PopoloVoteEvent> {
+    const ballot = await this.closedBallot(account, collectiveId, ballotId);
+    return toPopoloVoteEvent(collectiveId, ballot.payload, {
+      openedAt: ballot.openedAt,
+      closedAt: ballot.closedAt,
+    });
+  }
+
+  @Get('ballots/:ballotId/results.csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @ApiOperation({ summary: 'A closed ballot’s totals and seats as CSV: option,weight,seats' })
+  async resultsCsv(
+    @Param('collectiveId') collectiveId: string,
+    @Param('ballotId') ballotId: string,
+    @CurrentAccount() account: AuthenticatedAccount | null,
+  ): Promise<string> {
+    const ballot = await this.closedBallot(account, collectiveId, ballotId);
+    return toResultsCsv(ballot.payload.result);
+  }
+
+  private async allowRead(account: AuthenticatedAccount | null, collectiveId: string): Promise<void> {
+    if (!UUID.test(collectiveId) || !(await this.record.collectiveExists(collectiveId))) {
+      throw new LiquideError(RecordErrorCode.CollectiveNotFound, {
+        field: 'collectiveId',
+        params: { collectiveId },
+      });
+    }
+    await this.access.assertCan(account, collectiveId, 'record.read');
+  }
+
+  private async closedBallot(
+    account: AuthenticatedAccount | null,
+    collectiveId: string,
+    ballotId: string,
+  ): Promise<ClosedBallotRecord> {
+    await this.allowRead(account, collectiveId);
+    const ballot = await this.record.findClosedBallot(collectiveId, ballotId);
+    if (!ballot) {
+      throw new LiquideError(RecordErrorCode.BallotNotFound, { field: 'ballotId', params: { ballotId } });
+    }
+    return ballot;
+  }
+}

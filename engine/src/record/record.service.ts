@@ -1,0 +1,216 @@
+import { createHash } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import { canonicalJson } from './canonical-json';
+import { RecordEvent } from './record-event.entity';
+import {
+  BALLOT_CLOSED,
+  BALLOT_OPENED,
+  GENESIS_HASH,
+  RECORD_FORMAT,
+  type ClosedBallotPayload,
+  type RecordEventV1,
+  type RecordExportV1,
+} from './record-format';
+import { computeEventHash, type HashFunction } from './record-hash';
+
+/** node:crypto's SHA-256: the same digest as the portable one, much faster for big payloads. */
+export const nodeSha256: HashFunction = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** First key of the sealer's per-collective advisory lock (the second is `hashtext(collective_id)`). */
+export const SEAL_LOCK_NAMESPACE = 1_380_271_430;
+
+/** Rows sealed per transaction, so one sealing never holds the lock for long. */
+const SEAL_BATCH = 2000;
+
+/** A closed ballot as the record holds it, with the moments the record knows. */
+export interface ClosedBallotRecord {
+  readonly payload: ClosedBallotPayload;
+  readonly position: number;
+  readonly closedAt: string;
+  readonly openedAt: string | undefined;
+}
+
+interface UnsealedRow {
+  id: string;
+  type: string;
+  payload: unknown;
+  occurred_at: string;
+}
+
+interface SealedRow {
+  position: string;
+  type: string;
+  payload: unknown;
+  occurred_at: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Rows whose writing transaction has ended: nothing older can still appear (docs/record.md). */
+const FINISHED_WRITER = `writer_xid < pg_snapshot_xmin(pg_current_snapshot())`;
+
+/** `occurred_at` as the exact ISO 8601 text that is hashed and exported (UTC, milliseconds). */
+const OCCURRED_AT = `to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at`;
+
+/**
+ * The public record: writers `append` inside their own transaction (an insert, no lock);
+ * the sealer chains the hashes afterwards (`sealNow`, `sealPending`); readers get sealed events only.
+ */
+@Injectable()
+export class RecordService {
+  constructor(private readonly em: EntityManager) {}
+
+  /**
+   * Adds an event to the caller's unit of work: it is inserted by the caller's flush and committed (or
+   * rolled back) with the caller's transaction. Sealed later, usually within 200 ms of the commit.
+   * @param type past-tense dotted name, e.g. `vote.cast`
+   * @param payload plain JSON (checked here, so a bad payload fails its writer, never the sealer)
+   */
+  append(
+    em: EntityManager,
+    collectiveId: string,
+    type: string,
+    payload: unknown,
+    occurredAt: Date = new Date(),
+  ): RecordEvent {
+    canonicalJson(payload);
+    const event = new RecordEvent(collectiveId, type, payload, occurredAt);
+    em.persist(event);
+    return event;
+  }
+
+  /** Seals every finished event of one collective; returns how many were sealed. */
+  async sealNow(collectiveId: string): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const sealed = await this.sealBatch(collectiveId);
+      total += sealed;
+      if (sealed < SEAL_BATCH) {
+        return total;
+      }
+    }
+  }
+
+  /** Seals every finished event of every collective (the background sealer's round). */
+  async sealPending(): Promise<number> {
+    const rows = await this.em
+      .fork()
+      .getConnection()
+      .execute<{ collective_id: string }[]>(
+        `select distinct collective_id from record_event where hash is null and ${FINISHED_WRITER}`,
+      );
+    let total = 0;
+    for (const row of rows) {
+      total += await this.sealNow(row.collective_id);
+    }
+    return total;
+  }
+
+  private async sealBatch(collectiveId: string): Promise<number> {
+    return this.em.fork().transactional(async (tx) => {
+      await tx.execute('select pg_advisory_xact_lock(?, hashtext(?))', [SEAL_LOCK_NAMESPACE, collectiveId]);
+      const ready = await tx.execute<UnsealedRow[]>(
+        `select id, type, payload, ${OCCURRED_AT} from record_event
+         where collective_id = ? and hash is null and ${FINISHED_WRITER}
+         order by id limit ?`,
+        [collectiveId, SEAL_BATCH],
+      );
+      if (ready.length === 0) {
+        return 0;
+      }
+      const [last] = await tx.execute<{ position: string; hash: string }[]>(
+        `select position, hash from record_event
+         where collective_id = ? and position is not null order by position desc limit 1`,
+        [collectiveId],
+      );
+      let position = last ? Number(last.position) : 0;
+      let prevHash = last?.hash ?? GENESIS_HASH;
+      const seals = ready.map((row) => {
+        position += 1;
+        const hash = computeEventHash(
+          {
+            position,
+            collectiveId,
+            type: row.type,
+            payload: row.payload,
+            occurredAt: row.occurred_at,
+            prevHash,
+          },
+          nodeSha256,
+        );
+        const seal = { id: row.id, position, prev_hash: prevHash, hash };
+        prevHash = hash;
+        return seal;
+      });
+      await tx.execute(
+        `update record_event as r set position = v.position, prev_hash = v.prev_hash, hash = v.hash
+         from jsonb_to_recordset(?::jsonb) as v(id bigint, position bigint, prev_hash text, hash text)
+         where r.id = v.id and r.hash is null`,
+        [JSON.stringify(seals)],
+      );
+      return seals.length;
+    });
+  }
+
+  /** Whether a collective with this id exists (the id must be a UUID). */
+  async collectiveExists(collectiveId: string): Promise<boolean> {
+    const rows = await this.em
+      .fork()
+      .getConnection()
+      .execute<unknown[]>('select 1 from collective where id = ?', [collectiveId]);
+    return rows.length > 0;
+  }
+
+  /** The collective's record, format `liquide-record/1`, after sealing what can be sealed. */
+  async exportRecord(collectiveId: string): Promise<RecordExportV1> {
+    await this.sealNow(collectiveId);
+    const rows = await this.em
+      .fork()
+      .getConnection()
+      .execute<SealedRow[]>(
+        `select position, type, payload, ${OCCURRED_AT}, prev_hash, hash from record_event
+         where collective_id = ? and position is not null order by position`,
+        [collectiveId],
+      );
+    const events: RecordEventV1[] = rows.map((row) => ({
+      position: Number(row.position),
+      type: row.type,
+      payload: row.payload,
+      occurredAt: row.occurred_at,
+      prevHash: row.prev_hash,
+      hash: row.hash,
+    }));
+    const ballots = events
+      .filter((event) => event.type === BALLOT_CLOSED)
+      .map((event) => event.payload as ClosedBallotPayload);
+    return { format: RECORD_FORMAT, collectiveId, exportedAt: new Date().toISOString(), events, ballots };
+  }
+
+  /** A sealed `ballot.closed` event and, when recorded, when the ballot opened; undefined if none. */
+  async findClosedBallot(collectiveId: string, ballotId: string): Promise<ClosedBallotRecord | undefined> {
+    await this.sealNow(collectiveId);
+    const connection = this.em.fork().getConnection();
+    const [closed] = await connection.execute<SealedRow[]>(
+      `select position, type, payload, ${OCCURRED_AT}, prev_hash, hash from record_event
+       where collective_id = ? and type = ? and payload->>'ballotId' = ? and position is not null
+       order by position desc limit 1`,
+      [collectiveId, BALLOT_CLOSED, ballotId],
+    );
+    if (!closed) {
+      return undefined;
+    }
+    const [opened] = await connection.execute<{ occurred_at: string }[]>(
+      `select ${OCCURRED_AT} from record_event
+       where collective_id = ? and type = ? and payload->>'ballotId' = ? and position is not null
+       order by position limit 1`,
+      [collectiveId, BALLOT_OPENED, ballotId],
+    );
+    return {
+      payload: closed.payload as ClosedBallotPayload,
+      position: Number(closed.position),
+      closedAt: closed.occurred_at,
+      openedAt: opened?.occurred_at,
+    };
+  }
+}
