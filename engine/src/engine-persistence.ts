@@ -1,15 +1,37 @@
 import { Collective } from './collectives/collective.entity';
 import { Migration20261128000100Collectives } from './collectives/migrations/Migration20261128000100Collectives';
 import type { NamedMigration } from './database/mikro-orm.options';
+import { RecordEvent } from './record/record-event.entity';
+import { Migration20261128000300Record } from './record/migrations/Migration20261128000300Record';
 import { Account } from './auth/account.entity';
 import { RefreshToken } from './auth/refresh-token.entity';
 import { Migration20261128000200Auth } from './auth/migrations/Migration20261128000200Auth';
+import { Topic } from './collectives/topic.entity';
+import { Member } from './members/member.entity';
+import { Bill } from './bills/bill.entity';
+import { Ballot } from './ballots/ballot.entity';
+import { Vote } from './votes/vote.entity';
+import { Delegation } from './delegations/delegation.entity';
+import { Migration20261128000400Domain } from './domain/migrations/Migration20261128000400Domain';
 
 /** The engine's entities, registered with MikroORM by the application. */
-export const ENGINE_ENTITIES = [Collective, Account, RefreshToken];
+export const ENGINE_ENTITIES = [
+  Collective,
+  Account,
+  RefreshToken,
+  RecordEvent,
+  Topic,
+  Member,
+  Bill,
+  Ballot,
+  Vote,
+  Delegation,
+];
 
 /** The engine's migrations, kept per module and listed here explicitly. */
 export const ENGINE_MIGRATIONS: readonly NamedMigration[] = [
   { name: 'Migration20261128000100Collectives', class: Migration20261128000100Collectives },
   { name: 'Migration20261128000200Auth', class: Migration20261128000200Auth },
+  { name: 'Migration20261128000300Record', class: Migration20261128000300Record },
+  { name: 'Migration20261128000400Domain', class: Migration20261128000400Domain },
 ];

@@ -10,6 +10,9 @@ import type { NamedMigration } from './database/mikro-orm.options';
 import { ENGINE_ENTITIES } from './engine-persistence';
 import { HealthModule } from './health/health.module';
 import { AuthModule } from './auth/auth.module';
+import { RecordModule } from './record/record.module';
+import { AccessModule } from './access/access.module';
+import { DomainModule } from './domain/domain.module';
 
 export interface EngineModuleOptions {
   readonly config: LiquideConfig;
@@ -36,6 +39,9 @@ export class EngineModule {
         }),
         HealthModule,
         AuthModule,
+        RecordModule,
+        AccessModule,
+        DomainModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

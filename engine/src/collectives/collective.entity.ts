@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Entity, PrimaryKey, Property, type Opt } from '@mikro-orm/core';
 
 /** Settings an organiser chooses for a collective. */
@@ -36,6 +36,10 @@ export class Collective {
 
   @Property({ type: 'json' })
   settings: CollectiveSettings;
+
+  /** Secret key of the per-ballot pseudonyms in the public record; never exported. */
+  @Property({ type: 'text', hidden: true })
+  readonly recordSecret: string & Opt = randomBytes(32).toString('base64url');
 
   @Property({ type: 'timestamptz' })
   readonly createdAt: Date & Opt = new Date();

@@ -7,6 +7,7 @@ export class Migration20261128000100Collectives extends Migration {
       "name" text not null,
       "slug" text not null unique,
       "settings" jsonb not null,
+      "record_secret" text not null,
       "created_at" timestamptz not null default now()
     );`);
   }

@@ -1,0 +1,76 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable } from '@nestjs/common';
+import type { AuthenticatedAccount } from '../auth/authenticated-account';
+import { Ballot } from '../ballots/ballot.entity';
+import { Collective } from '../collectives/collective.entity';
+import { DomainErrorCode } from '../domain/domain.errors';
+import { LiquideError } from '../errors/liquide-error';
+import { Member, type Role } from '../members/member.entity';
+import { AccessErrorCode } from './access.errors';
+import { isAllowed, POLICY, type Action } from './policy';
+
+/** What an allowed caller is in the collective. */
+export interface Access {
+  readonly collective: Collective;
+  /** The caller's membership, or null for anonymous callers and accounts without one. */
+  readonly member: Member | null;
+}
+
+/** Enforces the policy matrix; every controller asks it before executing a command or query. */
+@Injectable()
+export class AccessService {
+  constructor(private readonly em: EntityManager) {}
+
+  async assertCan(
+    account: AuthenticatedAccount | null,
+    collectiveId: string,
+    action: Action,
+  ): Promise<Access> {
+    const em = this.em.fork();
+    const collective = await em.findOne(Collective, { id: collectiveId });
+    if (!collective) {
+      throw new LiquideError(AccessErrorCode.CollectiveNotFound, { field: 'collectiveId' });
+    }
+    const member = account
+      ? await em.findOne(Member, { collective: collective.id, email: account.email.toLowerCase() })
+      : null;
+    const roles: readonly Role[] = member?.active ? member.roles : [];
+    if (isAllowed(action, roles, collective.settings.public)) {
+      return { collective, member };
+    }
+    if (!account) {
+      throw new LiquideError(AccessErrorCode.LoginRequired, { params: { action } });
+    }
+    throw new LiquideError(AccessErrorCode.Forbidden, {
+      params: { action, roles: POLICY[action].roles.join(', ') },
+    });
+  }
+
+  /** `assertCan` on the collective a ballot belongs to. */
+  async assertCanOnBallot(
+    account: AuthenticatedAccount | null,
+    ballotId: string,
+    action: Action,
+  ): Promise<Access & { ballot: Ballot }> {
+    const ballot = await this.em.fork().findOne(Ballot, { id: ballotId });
+    if (!ballot) {
+      throw new LiquideError(DomainErrorCode.BallotNotFound, { field: 'ballotId' });
+    }
+    return { ...(await this.assertCan(account, ballot.collective.id, action)), ballot };
+  }
+
+  /** Like `assertCan`, for actions done as oneself: the caller must have a membership. */
+  async assertMember(
+    account: AuthenticatedAccount,
+    collectiveId: string,
+    action: Action,
+  ): Promise<Access & { member: Member }> {
+    const access = await this.assertCan(account, collectiveId, action);
+    if (!access.member) {
+      throw new LiquideError(AccessErrorCode.Forbidden, {
+        params: { action, roles: POLICY[action].roles.join(', ') },
+      });
+    }
+    return { ...access, member: access.member };
+  }
+}

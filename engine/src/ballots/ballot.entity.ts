@@ -1,0 +1,89 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Entity, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/core';
+import type { TallyResult } from '../tally';
+import { Bill } from '../bills/bill.entity';
+import { Collective } from '../collectives/collective.entity';
+
+export type BallotStatus = 'draft' | 'open' | 'closed';
+export type Visibility = 'live' | 'after-vote' | 'after-close';
+export type MandateMethod = 'largest-remainder' | 'dhondt' | 'sainte-lague';
+export type MandateBase = 'cast' | 'members';
+
+/** A vote on a bill: its window, who sees the tally when, and how the result binds the deputies. */
+@Entity({ tableName: 'ballot' })
+export class Ballot {
+  @PrimaryKey({ type: 'uuid' })
+  readonly id: string & Opt = randomUUID();
+
+  @ManyToOne(() => Collective, { ref: true, deleteRule: 'cascade' })
+  readonly collective: Ref<Collective>;
+
+  @ManyToOne(() => Bill, { ref: true, deleteRule: 'cascade' })
+  readonly bill: Ref<Bill>;
+
+  @Property({ type: 'timestamptz' })
+  opensAt: Date;
+
+  @Property({ type: 'timestamptz' })
+  closesAt: Date;
+
+  @Property({ type: 'text' })
+  visibility: Visibility;
+
+  @Property({ type: 'text' })
+  mandateMethod: MandateMethod;
+
+  @Property({ type: 'text' })
+  mandateBase: MandateBase;
+
+  @Property({ type: 'integer' })
+  deputies: number;
+
+  /** Public seed of the deterministic tie-break and instruction draws. */
+  @Property({ type: 'text' })
+  readonly seed: string & Opt = randomBytes(16).toString('hex');
+
+  @Property({ type: 'text' })
+  status: BallotStatus & Opt = 'draft';
+
+  @Property({ type: 'timestamptz', nullable: true })
+  openedAt: Date | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  closedAt: Date | null = null;
+
+  /** Final result, written once at close and never changed. */
+  @Property({ type: 'json', nullable: true })
+  result: TallyResult | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  resultHash: string | null = null;
+
+  @Property({ type: 'timestamptz' })
+  readonly createdAt: Date & Opt = new Date();
+
+  constructor(input: {
+    collective: Ref<Collective>;
+    bill: Ref<Bill>;
+    opensAt: Date;
+    closesAt: Date;
+    visibility: Visibility;
+    mandateMethod: MandateMethod;
+    mandateBase: MandateBase;
+    deputies: number;
+  }) {
+    this.collective = input.collective;
+    this.bill = input.bill;
+    this.opensAt = input.opensAt;
+    this.closesAt = input.closesAt;
+    this.visibility = input.visibility;
+    this.mandateMethod = input.mandateMethod;
+    this.mandateBase = input.mandateBase;
+    this.deputies = input.deputies;
+  }
+
+  /** Votes count only while the ballot is open and inside its window. */
+  acceptsVotesAt(now: Date): boolean {
+    return this.status === 'open' && now >= this.opensAt && now < this.closesAt;
+  }
+}

@@ -1,0 +1,77 @@
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { DomainErrorCode } from '../../domain/domain.errors';
+import { BallotClosedEvent } from '../../domain/domain.events';
+import { LiquideError } from '../../errors/liquide-error';
+import { canonicalJson } from '../../record/canonical-json';
+import { RecordService } from '../../record/record.service';
+import { sha256Hex, tally, type TallyResult } from '../../tally';
+import { ballotLockSql } from '../../votes/voter-check';
+import { Ballot } from '../ballot.entity';
+import { loadBallotSnapshot, pseudonymise } from '../scenario-builder';
+import { CloseBallotCommand } from './ballot.commands';
+
+/**
+ * Takes the ballot's lock exclusively (in-flight votes finish first, later ones see it closed),
+ * tallies the pseudonymised snapshot with the tally core and stores the result once.
+ */
+@CommandHandler(CloseBallotCommand)
+export class CloseBallotHandler implements ICommandHandler<CloseBallotCommand> {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly record: RecordService,
+    private readonly events: EventBus,
+  ) {}
+
+  async execute(command: CloseBallotCommand): Promise<{ result: TallyResult; resultHash: string }> {
+    const outcome = await this.em.fork().transactional(async (em) => {
+      await em.execute(ballotLockSql('exclusive'), [command.ballotId]);
+      const ballot = await em.findOne(
+        Ballot,
+        { id: command.ballotId },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
+      );
+      if (!ballot) {
+        throw new LiquideError(DomainErrorCode.BallotNotFound, { field: 'ballotId' });
+      }
+      if (ballot.status !== 'open') {
+        throw new LiquideError(DomainErrorCode.BallotWrongStatus, {
+          params: { status: ballot.status, expected: 'open' },
+        });
+      }
+      const closedAt = command.onlyIfDue ? ballot.closesAt : new Date();
+      if (command.onlyIfDue && closedAt.getTime() > Date.now()) {
+        return null;
+      }
+      const snapshot = await loadBallotSnapshot(em, ballot.id, closedAt);
+      if (!snapshot) {
+        throw new LiquideError(DomainErrorCode.BallotNotFound, { field: 'ballotId' });
+      }
+      const scenario = pseudonymise(snapshot);
+      const result = tally(scenario);
+      const resultHash = sha256Hex(canonicalJson(result));
+      ballot.status = 'closed';
+      ballot.closedAt = closedAt;
+      ballot.result = result;
+      ballot.resultHash = resultHash;
+      await em.flush();
+      await this.record.append(em, snapshot.collectiveId, 'ballot.closed', {
+        ballotId: ballot.id,
+        billId: ballot.bill.id,
+        scenario,
+        result,
+        resultHash,
+      });
+      return { collectiveId: snapshot.collectiveId, result, resultHash };
+    });
+    if (!outcome) {
+      throw new LiquideError(DomainErrorCode.BallotWrongStatus, {
+        params: { status: 'open', expected: 'due' },
+      });
+    }
+    await this.record.sealNow(outcome.collectiveId);
+    this.events.publish(new BallotClosedEvent(outcome.collectiveId, command.ballotId, outcome.resultHash));
+    return { result: outcome.result, resultHash: outcome.resultHash };
+  }
+}

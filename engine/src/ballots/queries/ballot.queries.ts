@@ -1,0 +1,81 @@
+import { Query } from '@nestjs/cqrs';
+import type { Choice, Representation, Seats, TallyResult, Totals } from '../../tally';
+import type { BallotStatus, MandateBase, MandateMethod, Visibility } from '../ballot.entity';
+
+/** Live or final figures of a ballot, as far as its visibility allows. */
+export interface TallyView {
+  readonly totals: Totals;
+  readonly seats: Seats | null;
+  readonly turnout: number;
+  readonly delegatedShare: number;
+  readonly final: boolean;
+}
+
+export interface BallotView {
+  readonly id: string;
+  readonly collectiveId: string;
+  readonly billId: string;
+  readonly status: BallotStatus;
+  readonly opensAt: string;
+  readonly closesAt: string;
+  readonly visibility: Visibility;
+  readonly mandate: { readonly method: MandateMethod; readonly base: MandateBase; readonly deputies: number };
+  readonly seed: string;
+  /** Null while the visibility policy hides the tally from this caller; `hiddenUntil` says until when. */
+  readonly tally: TallyView | null;
+  readonly hiddenUntil?: 'vote' | 'close';
+}
+
+/** A ballot with its tally, as the caller may see it. */
+export class GetBallotQuery extends Query<BallotView> {
+  constructor(
+    readonly ballotId: string,
+    readonly viewerMemberId: string | null,
+  ) {
+    super();
+  }
+}
+
+/** The final, immutable result of a closed ballot. */
+export class GetResultQuery extends Query<{ result: TallyResult; resultHash: string; closedAt: string }> {
+  constructor(readonly ballotId: string) {
+    super();
+  }
+}
+
+/** The caller's own direct vote. */
+export class GetMyVoteQuery extends Query<{ choice: Choice; castAt: string } | null> {
+  constructor(
+    readonly ballotId: string,
+    readonly memberId: string,
+  ) {
+    super();
+  }
+}
+
+/** One step of a representation chain, named for the member who asks. */
+export interface ChainLink {
+  readonly memberId: string;
+  readonly displayName: string;
+}
+
+export type RepresentationView =
+  | Exclude<Representation, { status: 'represented' } | { status: 'lost' }>
+  | {
+      readonly status: 'represented';
+      readonly chain: readonly ChainLink[];
+      readonly voter: ChainLink;
+      readonly choice: Choice;
+      readonly excess?: number;
+    }
+  | { readonly status: 'lost'; readonly reason: 'cycle' | 'dead-end'; readonly chain: readonly ChainLink[] };
+
+/** Who carries the caller's vote on this ballot, through which chain, or why it is lost. */
+export class GetRepresentationQuery extends Query<RepresentationView> {
+  constructor(
+    readonly ballotId: string,
+    readonly memberId: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,176 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { DomainErrorCode } from '../../domain/domain.errors';
+import { LiquideError } from '../../errors/liquide-error';
+import { Member } from '../../members/member.entity';
+import { LiveTally, type Choice } from '../../tally';
+import { Ballot } from '../ballot.entity';
+import { loadBallotSnapshot } from '../scenario-builder';
+import {
+  GetBallotQuery,
+  GetMyVoteQuery,
+  GetRepresentationQuery,
+  GetResultQuery,
+  type BallotView,
+  type ChainLink,
+  type RepresentationView,
+  type TallyView,
+} from './ballot.queries';
+
+async function findBallot(em: EntityManager, ballotId: string): Promise<Ballot> {
+  const ballot = await em.findOne(Ballot, { id: ballotId });
+  if (!ballot) {
+    throw new LiquideError(DomainErrorCode.BallotNotFound, { field: 'ballotId' });
+  }
+  return ballot;
+}
+
+@QueryHandler(GetBallotQuery)
+export class GetBallotHandler implements IQueryHandler<GetBallotQuery> {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: GetBallotQuery): Promise<BallotView> {
+    const em = this.em.fork();
+    const ballot = await findBallot(em, query.ballotId);
+    const base: Omit<BallotView, 'tally'> = {
+      id: ballot.id,
+      collectiveId: ballot.collective.id,
+      billId: ballot.bill.id,
+      status: ballot.status,
+      opensAt: ballot.opensAt.toISOString(),
+      closesAt: ballot.closesAt.toISOString(),
+      visibility: ballot.visibility,
+      mandate: { method: ballot.mandateMethod, base: ballot.mandateBase, deputies: ballot.deputies },
+      seed: ballot.seed,
+    };
+    if (ballot.status === 'closed' && ballot.result) {
+      const totals = ballot.result.totals;
+      const weight = totals.yes + totals.no + totals.abstain + totals.absent;
+      const voted = totals.yes + totals.no + totals.abstain;
+      const tally: TallyView = {
+        totals,
+        seats: ballot.result.seats ?? null,
+        turnout: weight > 0 ? voted / weight : 0,
+        delegatedShare: weight > 0 ? delegatedWeight(ballot.result) / weight : 0,
+        final: true,
+      };
+      return { ...base, tally };
+    }
+    const hidden = await this.hiddenFor(em, ballot, query.viewerMemberId);
+    if (hidden || ballot.status === 'draft') {
+      return { ...base, tally: null, hiddenUntil: hidden ?? 'close' };
+    }
+    const snapshot = await loadBallotSnapshot(em, ballot.id, new Date());
+    const live = new LiveTally(snapshot!.scenario);
+    const stats = live.stats();
+    const result = live.result();
+    return {
+      ...base,
+      tally: {
+        totals: result.totals,
+        seats: result.seats ?? null,
+        turnout: stats.turnout,
+        delegatedShare: stats.delegatedShare,
+        final: false,
+      },
+    };
+  }
+
+  private async hiddenFor(
+    em: EntityManager,
+    ballot: Ballot,
+    memberId: string | null,
+  ): Promise<'vote' | 'close' | null> {
+    switch (ballot.visibility) {
+      case 'live':
+        return null;
+      case 'after-close':
+        return 'close';
+      case 'after-vote': {
+        if (!memberId) {
+          return 'vote';
+        }
+        const rows = await em.execute('select 1 from vote where ballot_id = ? and member_id = ?', [
+          ballot.id,
+          memberId,
+        ]);
+        return rows.length > 0 ? null : 'vote';
+      }
+    }
+  }
+}
+
+function delegatedWeight(result: {
+  voters: Record<string, { weight: number; delegators: string[] }>;
+}): number {
+  let delegated = 0;
+  for (const voter of Object.values(result.voters)) {
+    if (voter.delegators.length > 0) {
+      delegated += voter.weight;
+    }
+  }
+  return delegated;
+}
+
+@QueryHandler(GetResultQuery)
+export class GetResultHandler implements IQueryHandler<GetResultQuery> {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: GetResultQuery) {
+    const ballot = await findBallot(this.em.fork(), query.ballotId);
+    if (ballot.status !== 'closed' || !ballot.result || !ballot.resultHash || !ballot.closedAt) {
+      throw new LiquideError(DomainErrorCode.BallotWrongStatus, {
+        params: { status: ballot.status, expected: 'closed' },
+      });
+    }
+    return { result: ballot.result, resultHash: ballot.resultHash, closedAt: ballot.closedAt.toISOString() };
+  }
+}
+
+@QueryHandler(GetMyVoteQuery)
+export class GetMyVoteHandler implements IQueryHandler<GetMyVoteQuery> {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: GetMyVoteQuery) {
+    const [row] = await this.em
+      .fork()
+      .execute<{ choice: Choice; cast_at: Date }[]>(
+        'select choice, cast_at from vote where ballot_id = ? and member_id = ?',
+        [query.ballotId, query.memberId],
+      );
+    return row ? { choice: row.choice, castAt: new Date(row.cast_at).toISOString() } : null;
+  }
+}
+
+@QueryHandler(GetRepresentationQuery)
+export class GetRepresentationHandler implements IQueryHandler<GetRepresentationQuery> {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: GetRepresentationQuery): Promise<RepresentationView> {
+    const em = this.em.fork();
+    const ballot = await findBallot(em, query.ballotId);
+    const at = ballot.status === 'closed' && ballot.closedAt ? ballot.closedAt : new Date();
+    const snapshot = await loadBallotSnapshot(em, ballot.id, at);
+    const representation = new LiveTally(snapshot!.scenario).representation(query.memberId);
+    if (representation.status !== 'represented' && representation.status !== 'lost') {
+      return representation;
+    }
+    const ids = [
+      ...representation.chain,
+      ...(representation.status === 'represented' ? [representation.voter] : []),
+    ];
+    const members = await em.find(Member, { id: { $in: ids } }, { fields: ['id', 'displayName'] });
+    const names = new Map(members.map((m) => [m.id, m.displayName]));
+    const link = (id: string): ChainLink => ({ memberId: id, displayName: names.get(id) ?? id });
+    if (representation.status === 'lost') {
+      return { status: 'lost', reason: representation.reason, chain: representation.chain.map(link) };
+    }
+    return {
+      status: 'represented',
+      chain: representation.chain.map(link),
+      voter: link(representation.voter),
+      choice: representation.choice,
+      ...(representation.excess ? { excess: representation.excess } : {}),
+    };
+  }
+}

@@ -1,0 +1,119 @@
+import { createHmac } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ApportionMethod, Choice, ScenarioV1, Scope } from '../tally';
+
+interface BallotRow {
+  id: string;
+  collective_id: string;
+  bill_id: string;
+  topic_id: string | null;
+  deputies: number;
+  mandate_method: ApportionMethod;
+  mandate_base: 'cast' | 'members';
+  seed: string;
+  settings: { delegationCap: number | null };
+  record_secret: string;
+}
+
+interface MemberRow {
+  id: string;
+  weight: number;
+  active: boolean;
+}
+
+interface DelegationRow {
+  member_id: string;
+  scope: Scope;
+  target: string | null;
+  trustees: string[];
+  expires_at: Date | null;
+}
+
+/** A ballot's snapshot in scenario format v1, with the real member ids. */
+export interface BallotSnapshot {
+  readonly scenario: ScenarioV1;
+  readonly collectiveId: string;
+  /** Maps a member id to its pseudonym in the public record for this ballot. */
+  pseudonym(memberId: string): string;
+}
+
+/**
+ * Reads one ballot's members, delegations and votes with plain SQL (it must stay fast for a
+ * million members) and shapes them as a scenario v1 for the tally core.
+ */
+export async function loadBallotSnapshot(
+  em: EntityManager,
+  ballotId: string,
+  at: Date,
+): Promise<BallotSnapshot | null> {
+  const [ballot] = await em.execute<BallotRow[]>(
+    `select b.id, b.collective_id, b.bill_id, bill.topic_id, b.deputies, b.mandate_method, b.mandate_base, b.seed,
+            c.settings, c.record_secret
+       from ballot b join bill on bill.id = b.bill_id join collective c on c.id = b.collective_id
+      where b.id = ?`,
+    [ballotId],
+  );
+  if (!ballot) {
+    return null;
+  }
+  // One after the other: inside a transaction the three share one connection.
+  const members = await em.execute<MemberRow[]>(
+    `select id, weight, active from member
+        where collective_id = ? and voting_rights and 'member' = any(roles) order by id`,
+    [ballot.collective_id],
+  );
+  const delegations = await em.execute<DelegationRow[]>(
+    `select member_id, scope, target, trustees, expires_at from delegation
+        where collective_id = ? and (scope = 'global' or (scope = 'topic' and target = ?) or (scope = 'bill' and target = ?))
+        order by member_id, scope`,
+    [ballot.collective_id, ballot.topic_id, ballot.bill_id],
+  );
+  const votes = await em.execute<{ member_id: string; choice: Choice }[]>(
+    'select member_id, choice from vote where ballot_id = ? order by member_id',
+    [ballotId],
+  );
+  const cap = ballot.settings.delegationCap;
+  const scenario: ScenarioV1 = {
+    members: members.map((m) => ({ id: m.id, weight: Number(m.weight), active: m.active })),
+    bill: ballot.topic_id ? { id: ballot.bill_id, topic: ballot.topic_id } : { id: ballot.bill_id },
+    delegations: delegations.map((d) => ({
+      from: d.member_id,
+      scope: d.scope,
+      ...(d.scope === 'topic' && d.target ? { topic: d.target } : {}),
+      to: d.trustees,
+      ...(d.expires_at ? { expiresAt: new Date(d.expires_at).toISOString() } : {}),
+    })),
+    votes: votes.map((v) => ({ member: v.member_id, choice: v.choice })),
+    mandate: {
+      deputies: ballot.deputies,
+      method: ballot.mandate_method,
+      base: ballot.mandate_base,
+      seed: ballot.seed,
+    },
+    ...(cap ? { cap: { maxShare: cap } } : {}),
+    at: at.toISOString(),
+  };
+  const secret = ballot.record_secret;
+  return {
+    scenario,
+    collectiveId: ballot.collective_id,
+    pseudonym: (memberId) => pseudonymFor(secret, ballotId, memberId),
+  };
+}
+
+/** `p` + 16 hex digits of HMAC-SHA256(collective secret, "ballotId:memberId"): unlinkable across ballots. */
+export function pseudonymFor(secret: string, ballotId: string, memberId: string): string {
+  return `p${createHmac('sha256', secret).update(`${ballotId}:${memberId}`).digest('hex').slice(0, 16)}`;
+}
+
+/** The same scenario with every member id replaced by its pseudonym, for the public record. */
+export function pseudonymise(snapshot: BallotSnapshot): ScenarioV1 {
+  const p = snapshot.pseudonym;
+  const s = snapshot.scenario;
+  return {
+    ...s,
+    members: s.members.map((m) => ({ ...m, id: p(m.id) })),
+    delegations: s.delegations.map((d) => ({ ...d, from: p(d.from), to: d.to.map(p) })),
+    votes: s.votes.map((v) => ({ ...v, member: p(v.member) })),
+  };
+}

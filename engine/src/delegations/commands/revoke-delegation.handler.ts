@@ -1,0 +1,42 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { DomainErrorCode } from '../../domain/domain.errors';
+import { DelegationRevokedEvent } from '../../domain/domain.events';
+import { LiquideError } from '../../errors/liquide-error';
+import { RecordService } from '../../record/record.service';
+import { Delegation } from '../delegation.entity';
+import { RevokeDelegationCommand } from './revoke-delegation.command';
+
+@CommandHandler(RevokeDelegationCommand)
+export class RevokeDelegationHandler implements ICommandHandler<RevokeDelegationCommand> {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly record: RecordService,
+    private readonly events: EventBus,
+  ) {}
+
+  async execute(command: RevokeDelegationCommand): Promise<void> {
+    const event = await this.em.fork().transactional(async (em) => {
+      const scopeKey = command.scope === 'global' ? 'global' : `${command.scope}:${command.target}`;
+      const existing = await em.findOne(Delegation, { member: command.memberId, scopeKey });
+      if (!existing) {
+        throw new LiquideError(DomainErrorCode.DelegationNotFound, { field: 'scope' });
+      }
+      const previousTrustees = existing.trustees;
+      await em.remove(existing).flush();
+      await this.record.append(em, command.collectiveId, 'delegation.revoked', {
+        memberId: command.memberId,
+        scope: command.scope,
+        target: command.target,
+      });
+      return new DelegationRevokedEvent(
+        command.collectiveId,
+        command.memberId,
+        command.scope,
+        command.target,
+        previousTrustees,
+      );
+    });
+    this.events.publish(event);
+  }
+}

@@ -1,0 +1,25 @@
+import { Command } from '@nestjs/cqrs';
+import type { Scope } from '../../tally';
+
+export interface DelegationView {
+  readonly scope: Scope;
+  /** Topic id or bill id; null for global. */
+  readonly target: string | null;
+  readonly trustees: readonly string[];
+  readonly expiresAt: string | null;
+  readonly updatedAt: string;
+}
+
+/** Set or replace the caller's delegation at one scope; an empty list means "no delegation here". */
+export class SetDelegationCommand extends Command<DelegationView> {
+  constructor(
+    readonly collectiveId: string,
+    readonly memberId: string,
+    readonly scope: Scope,
+    readonly target: string | null,
+    readonly trustees: readonly string[],
+    readonly expiresAt: Date | null,
+  ) {
+    super();
+  }
+}

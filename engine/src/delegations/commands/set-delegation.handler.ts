@@ -1,0 +1,112 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { Bill } from '../../bills/bill.entity';
+import { Collective } from '../../collectives/collective.entity';
+import { Topic } from '../../collectives/topic.entity';
+import { DomainErrorCode } from '../../domain/domain.errors';
+import { DelegationSetEvent } from '../../domain/domain.events';
+import { LiquideError } from '../../errors/liquide-error';
+import { Member } from '../../members/member.entity';
+import { RecordService } from '../../record/record.service';
+import { Delegation } from '../delegation.entity';
+import { toDelegationView } from '../delegation.view';
+import { SetDelegationCommand, type DelegationView } from './set-delegation.command';
+
+@CommandHandler(SetDelegationCommand)
+export class SetDelegationHandler implements ICommandHandler<SetDelegationCommand> {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly record: RecordService,
+    private readonly events: EventBus,
+  ) {}
+
+  async execute(command: SetDelegationCommand): Promise<DelegationView> {
+    const { view, event } = await this.em.fork().transactional(async (em) => {
+      await this.assertValid(em, command);
+      const scopeKey = command.scope === 'global' ? 'global' : `${command.scope}:${command.target}`;
+      const existing = await em.findOne(Delegation, { member: command.memberId, scopeKey });
+      let delegation: Delegation;
+      if (existing) {
+        existing.trustees = [...command.trustees];
+        existing.expiresAt = command.expiresAt;
+        existing.updatedAt = new Date();
+        delegation = existing;
+      } else {
+        delegation = new Delegation({
+          collective: em.getReference(Collective, command.collectiveId, { wrapped: true }),
+          member: em.getReference(Member, command.memberId, { wrapped: true }),
+          scope: command.scope,
+          target: command.target,
+          trustees: [...command.trustees],
+          expiresAt: command.expiresAt,
+        });
+        em.persist(delegation);
+      }
+      await em.flush();
+      await this.record.append(em, command.collectiveId, 'delegation.set', {
+        memberId: command.memberId,
+        scope: command.scope,
+        target: command.target,
+        trustees: command.trustees,
+        expiresAt: command.expiresAt?.toISOString() ?? null,
+      });
+      return {
+        view: toDelegationView(delegation),
+        event: new DelegationSetEvent(
+          command.collectiveId,
+          command.memberId,
+          command.scope,
+          command.target,
+          command.trustees,
+          command.expiresAt,
+        ),
+      };
+    });
+    this.events.publish(event);
+    return view;
+  }
+
+  private async assertValid(em: EntityManager, command: SetDelegationCommand): Promise<void> {
+    if (command.expiresAt && command.expiresAt.getTime() <= Date.now()) {
+      throw new LiquideError(DomainErrorCode.DelegationExpiryPast, { field: 'expiresAt' });
+    }
+    const seen = new Set<string>();
+    for (const [index, trustee] of command.trustees.entries()) {
+      const field = `trustees[${index}]`;
+      if (trustee === command.memberId) {
+        throw new LiquideError(DomainErrorCode.SelfDelegation, { field });
+      }
+      if (seen.has(trustee)) {
+        throw new LiquideError(DomainErrorCode.DuplicateTrustee, { field, params: { trustee } });
+      }
+      seen.add(trustee);
+    }
+    if (command.trustees.length > 0) {
+      const found = await em.find(
+        Member,
+        { id: { $in: [...command.trustees] }, collective: command.collectiveId, active: true },
+        { fields: ['id'] },
+      );
+      const ids = new Set(found.map((member) => member.id));
+      const missing = command.trustees.findIndex((trustee) => !ids.has(trustee));
+      if (missing >= 0) {
+        throw new LiquideError(DomainErrorCode.TrusteeNotMember, {
+          field: `trustees[${missing}]`,
+          params: { trustee: command.trustees[missing] },
+        });
+      }
+    }
+    if (command.scope === 'topic') {
+      const topic = await em.findOne(Topic, { id: command.target ?? '', collective: command.collectiveId });
+      if (!topic) {
+        throw new LiquideError(DomainErrorCode.TopicNotFound, { field: 'topicId' });
+      }
+    }
+    if (command.scope === 'bill') {
+      const bill = await em.findOne(Bill, { id: command.target ?? '', collective: command.collectiveId });
+      if (!bill) {
+        throw new LiquideError(DomainErrorCode.BillNotFound, { field: 'billId' });
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { Module } from '@nestjs/common';
+import { BallotScheduler } from '../ballots/ballot-scheduler';
+import { CloseBallotHandler } from '../ballots/commands/close-ballot.handler';
+import { CreateBallotHandler } from '../ballots/commands/create-ballot.handler';
+import { OpenBallotHandler } from '../ballots/commands/open-ballot.handler';
+import {
+  GetBallotHandler,
+  GetMyVoteHandler,
+  GetRepresentationHandler,
+  GetResultHandler,
+} from '../ballots/queries/ballot.query-handlers';
+import { CreateBillHandler } from '../bills/commands/create-bill.handler';
+import {
+  CreateCollectiveHandler,
+  CreateTopicHandler,
+  UpdateCollectiveSettingsHandler,
+} from '../collectives/commands/collective.handlers';
+import { RevokeDelegationHandler } from '../delegations/commands/revoke-delegation.handler';
+import { SetDelegationHandler } from '../delegations/commands/set-delegation.handler';
+import { ImportMembersHandler } from '../members/commands/import-members.handler';
+import { ChangeRoleHandler, UpdateMemberHandler } from '../members/commands/member.handlers';
+import { RecordModule } from '../record/record.module';
+import { CastVoteHandler } from '../votes/commands/cast-vote.handler';
+import { WithdrawVoteHandler } from '../votes/commands/withdraw-vote.handler';
+import { BallotsController } from './http/ballots.controller';
+import { BillsController } from './http/bills.controller';
+import { CollectivesController } from './http/collectives.controller';
+import { DelegationsController } from './http/delegations.controller';
+import { MembersController } from './http/members.controller';
+import {
+  DelegationsToMeHandler,
+  GetBillHandler,
+  GetCollectiveHandler,
+  GetImportHandler,
+  ListBillsHandler,
+  MyDelegationsHandler,
+  SearchMembersHandler,
+} from './queries/read.handlers';
+
+export const CommandHandlers = [
+  CreateCollectiveHandler,
+  UpdateCollectiveSettingsHandler,
+  CreateTopicHandler,
+  ImportMembersHandler,
+  ChangeRoleHandler,
+  UpdateMemberHandler,
+  CreateBillHandler,
+  CreateBallotHandler,
+  OpenBallotHandler,
+  CloseBallotHandler,
+  CastVoteHandler,
+  WithdrawVoteHandler,
+  SetDelegationHandler,
+  RevokeDelegationHandler,
+];
+
+export const QueryHandlers = [
+  GetBallotHandler,
+  GetResultHandler,
+  GetMyVoteHandler,
+  GetRepresentationHandler,
+  GetCollectiveHandler,
+  ListBillsHandler,
+  GetBillHandler,
+  SearchMembersHandler,
+  GetImportHandler,
+  MyDelegationsHandler,
+  DelegationsToMeHandler,
+];
+
+/** Collectives, members, bills, ballots, votes and delegations: commands, queries and their API. */
+@Module({
+  imports: [RecordModule],
+  controllers: [
+    CollectivesController,
+    MembersController,
+    BillsController,
+    BallotsController,
+    DelegationsController,
+  ],
+  providers: [BallotScheduler, ...CommandHandlers, ...QueryHandlers],
+})
+export class DomainModule {}

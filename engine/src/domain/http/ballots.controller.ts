@@ -1,0 +1,85 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AccessService } from '../../access/access.service';
+import { CurrentAccount } from '../../auth/current-account.decorator';
+import { OptionalAuth } from '../../auth/public.decorator';
+import type { AuthenticatedAccount } from '../../auth/authenticated-account';
+import { CloseBallotCommand, OpenBallotCommand } from '../../ballots/commands/ballot.commands';
+import {
+  GetBallotQuery,
+  GetMyVoteQuery,
+  GetRepresentationQuery,
+  GetResultQuery,
+} from '../../ballots/queries/ballot.queries';
+import { CastVoteCommand } from '../../votes/commands/cast-vote.command';
+import { WithdrawVoteCommand } from '../../votes/commands/withdraw-vote.command';
+import { BallotParamDto, CastVoteDto } from './schemas';
+
+@ApiTags('ballots')
+@ApiBearerAuth()
+@Controller('api/ballots/:ballotId')
+export class BallotsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly access: AccessService,
+  ) {}
+
+  @Get()
+  @OptionalAuth()
+  async get(@CurrentAccount() account: AuthenticatedAccount | null, @Param() params: BallotParamDto) {
+    const { member } = await this.access.assertCanOnBallot(account, params.ballotId, 'ballot.read');
+    return this.queries.execute(new GetBallotQuery(params.ballotId, member?.id ?? null));
+  }
+
+  @Get('result')
+  @OptionalAuth()
+  async result(@CurrentAccount() account: AuthenticatedAccount | null, @Param() params: BallotParamDto) {
+    await this.access.assertCanOnBallot(account, params.ballotId, 'ballot.read');
+    return this.queries.execute(new GetResultQuery(params.ballotId));
+  }
+
+  @Post('open')
+  @HttpCode(204)
+  async open(@CurrentAccount() account: AuthenticatedAccount, @Param() params: BallotParamDto) {
+    await this.access.assertCanOnBallot(account, params.ballotId, 'ballot.manage');
+    await this.commands.execute(new OpenBallotCommand(params.ballotId));
+  }
+
+  @Post('close')
+  async close(@CurrentAccount() account: AuthenticatedAccount, @Param() params: BallotParamDto) {
+    await this.access.assertCanOnBallot(account, params.ballotId, 'ballot.manage');
+    return this.commands.execute(new CloseBallotCommand(params.ballotId));
+  }
+
+  /** Cast or change one's own vote; the membership and window are checked inside the vote's transaction. */
+  @Put('vote')
+  vote(
+    @CurrentAccount() account: AuthenticatedAccount,
+    @Param() params: BallotParamDto,
+    @Body() body: CastVoteDto,
+  ) {
+    return this.commands.execute(
+      new CastVoteCommand(params.ballotId, account.email, body.choice, body.requestId),
+    );
+  }
+
+  @Delete('vote')
+  @HttpCode(204)
+  async withdraw(@CurrentAccount() account: AuthenticatedAccount, @Param() params: BallotParamDto) {
+    await this.commands.execute(new WithdrawVoteCommand(params.ballotId, account.email));
+  }
+
+  @Get('vote')
+  async myVote(@CurrentAccount() account: AuthenticatedAccount, @Param() params: BallotParamDto) {
+    const { member } = await this.access.assertCanOnBallot(account, params.ballotId, 'vote.cast');
+    return { vote: await this.queries.execute(new GetMyVoteQuery(params.ballotId, member!.id)) };
+  }
+
+  @Get('representation')
+  async representation(@CurrentAccount() account: AuthenticatedAccount, @Param() params: BallotParamDto) {
+    const { member } = await this.access.assertCanOnBallot(account, params.ballotId, 'representation.read');
+    return this.queries.execute(new GetRepresentationQuery(params.ballotId, member!.id));
+  }
+}

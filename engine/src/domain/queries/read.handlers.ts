@@ -1,0 +1,157 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Bill } from '../../bills/bill.entity';
+import { Collective } from '../../collectives/collective.entity';
+import { Topic } from '../../collectives/topic.entity';
+import { Delegation } from '../../delegations/delegation.entity';
+import { toDelegationView } from '../../delegations/delegation.view';
+import { LiquideError } from '../../errors/liquide-error';
+import { Member } from '../../members/member.entity';
+import { DomainErrorCode } from '../domain.errors';
+import {
+  DelegationsToMeQuery,
+  GetBillQuery,
+  GetCollectiveQuery,
+  GetImportQuery,
+  ListBillsQuery,
+  MyDelegationsQuery,
+  SearchMembersQuery,
+  type BillSummary,
+  type CollectiveView,
+  type ImportProgress,
+} from './read.queries';
+
+@QueryHandler(GetCollectiveQuery)
+export class GetCollectiveHandler implements IQueryHandler<GetCollectiveQuery> {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: GetCollectiveQuery): Promise<CollectiveView> {
+    const em = this.em.fork();
+    const collective = await em.findOneOrFail(Collective, { id: query.collectiveId });
+    const topics = await em.find(Topic, { collective: collective.id }, { orderBy: { name: 'asc' } });
+    const me = query.memberId ? await em.findOne(Member, { id: query.memberId }) : null;
+    return {
+      id: collective.id,
+      name: collective.name,
+      slug: collective.slug,
+      settings: { ...collective.settings },
+      topics: topics.map((t) => ({ id: t.id, slug: t.slug, name: t.name })),
+      me: me ? { memberId: me.id, roles: me.roles, votingRights: me.votingRights } : null,
+    };
+  }
+}
+
+async function summarise(em: EntityManager, bills: Bill[]): Promise<BillSummary[]> {
+  const ballots = await em.execute<
+    { id: string; bill_id: string; status: string; opens_at: Date; closes_at: Date }[]
+  >('select id, bill_id, status, opens_at, closes_at from ballot where bill_id = any(?) order by opens_at', [
+    bills.map((b) => b.id),
+  ]);
+  return bills.map((bill) => ({
+    id: bill.id,
+    title: bill.title,
+    summary: bill.summary,
+    topicId: bill.topic?.id ?? null,
+    status: bill.status,
+    ballots: ballots
+      .filter((b) => b.bill_id === bill.id)
+      .map((b) => ({
+        id: b.id,
+        status: b.status,
+        opensAt: new Date(b.opens_at).toISOString(),
+        closesAt: new Date(b.closes_at).toISOString(),
+      })),
+  }));
+}
+
+@QueryHandler(ListBillsQuery)
+export class ListBillsHandler implements IQueryHandler<ListBillsQuery> {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: ListBillsQuery): Promise<BillSummary[]> {
+    const em = this.em.fork();
+    const bills = await em.find(Bill, { collective: query.collectiveId }, { orderBy: { createdAt: 'desc' } });
+    return summarise(em, bills);
+  }
+}
+
+@QueryHandler(GetBillQuery)
+export class GetBillHandler implements IQueryHandler<GetBillQuery> {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: GetBillQuery) {
+    const em = this.em.fork();
+    const bill = await em.findOne(Bill, { id: query.billId });
+    if (!bill) {
+      throw new LiquideError(DomainErrorCode.BillNotFound, { field: 'billId' });
+    }
+    const [summary] = await summarise(em, [bill]);
+    return { ...summary, collectiveId: bill.collective.id, articles: bill.articles };
+  }
+}
+
+@QueryHandler(SearchMembersQuery)
+export class SearchMembersHandler implements IQueryHandler<SearchMembersQuery> {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: SearchMembersQuery) {
+    const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const members = await this.em
+      .fork()
+      .find(
+        Member,
+        { collective: query.collectiveId, active: true, displayName: { $ilike: pattern } },
+        { orderBy: { displayName: 'asc' }, limit: 20, fields: ['id', 'displayName'] },
+      );
+    return members.map((m) => ({ id: m.id, displayName: m.displayName }));
+  }
+}
+
+@QueryHandler(GetImportQuery)
+export class GetImportHandler implements IQueryHandler<GetImportQuery> {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: GetImportQuery): Promise<ImportProgress> {
+    const [row] = await this.em
+      .fork()
+      .execute<ImportProgress[]>(
+        'select id, status, total, processed, created, updated, errors from member_import where id = ? and collective_id = ?',
+        [query.importId, query.collectiveId],
+      );
+    if (!row) {
+      throw new LiquideError(DomainErrorCode.ImportNotFound, { field: 'importId' });
+    }
+    return row;
+  }
+}
+
+@QueryHandler(MyDelegationsQuery)
+export class MyDelegationsHandler implements IQueryHandler<MyDelegationsQuery> {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: MyDelegationsQuery) {
+    const delegations = await this.em
+      .fork()
+      .find(Delegation, { member: query.memberId }, { orderBy: { scopeKey: 'asc' } });
+    return delegations.map(toDelegationView);
+  }
+}
+
+@QueryHandler(DelegationsToMeQuery)
+export class DelegationsToMeHandler implements IQueryHandler<DelegationsToMeQuery> {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(query: DelegationsToMeQuery) {
+    const em = this.em.fork();
+    const delegations = await em.find(
+      Delegation,
+      { trustees: { $contains: [query.memberId] } },
+      { populate: ['member'], orderBy: { updatedAt: 'desc' } },
+    );
+    return delegations.map((d) => ({
+      ...toDelegationView(d),
+      from: { memberId: d.member.id, displayName: d.member.getEntity().displayName },
+      rank: d.trustees.indexOf(query.memberId) + 1,
+    }));
+  }
+}

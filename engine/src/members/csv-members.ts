@@ -1,0 +1,106 @@
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { describeIssues, type FieldProblem } from '../errors/validation';
+import type { Language } from '../errors/error-catalog';
+import { ROLES, type Role } from './member.entity';
+
+/** One member row as the organiser's CSV gives it. */
+export interface MemberRow {
+  readonly email: string;
+  readonly displayName: string;
+  readonly roles: Role[];
+  readonly weight: number;
+  readonly votingRights: boolean;
+  readonly active: boolean;
+  readonly attributes: Record<string, string>;
+}
+
+/** A row the import refused, with every broken rule. */
+export interface RowError {
+  /** Line number in the file (the header is line 1). */
+  readonly line: number;
+  readonly problems: readonly FieldProblem[];
+}
+
+const yesNo = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ['', 'true', 'false', 'yes', 'no', 'oui', 'non', '1', '0'].includes(v), {
+    message: '!doit valoir oui/non (true/false) — must be yes/no (true/false)',
+  })
+  .transform((v) => (v === '' ? undefined : ['true', 'yes', 'oui', '1'].includes(v)));
+
+const RowSchema = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  display_name: z.string().trim().max(100).optional().default(''),
+  roles: z
+    .string()
+    .trim()
+    .optional()
+    .default('member')
+    .transform((v) => (v === '' ? ['member'] : v.split(/[|;]/).map((r) => r.trim().toLowerCase())))
+    .pipe(z.array(z.enum(ROLES))),
+  weight: z
+    .string()
+    .trim()
+    .optional()
+    .default('1')
+    .transform((v) => (v === '' ? 1 : Number(v)))
+    .pipe(z.number().positive().max(1_000_000)),
+  voting_rights: yesNo.optional(),
+  active: yesNo.optional(),
+});
+
+/**
+ * Reads a members CSV: header `email,display_name,roles,weight,voting_rights,active`, then any
+ * `attr:<name>` columns (region…). Roles are separated by `|`. Bad rows are reported, not imported.
+ */
+export function parseMembersCsv(text: string, language: Language): { rows: MemberRow[]; errors: RowError[] } {
+  const records = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<
+    string,
+    string
+  >[];
+  const rows: MemberRow[] = [];
+  const errors: RowError[] = [];
+  const seen = new Set<string>();
+  records.forEach((record, index) => {
+    const line = index + 2;
+    const parsed = RowSchema.safeParse(record);
+    if (!parsed.success) {
+      errors.push({ line, problems: describeIssues(parsed.error.issues, language) });
+      return;
+    }
+    const row = parsed.data;
+    if (seen.has(row.email)) {
+      errors.push({
+        line,
+        problems: [
+          {
+            field: 'email',
+            rule: 'duplicate',
+            message: language === 'fr' ? 'adresse déjà présente plus haut' : 'address already given above',
+          },
+        ],
+      });
+      return;
+    }
+    seen.add(row.email);
+    const attributes: Record<string, string> = {};
+    for (const [key, value] of Object.entries(record)) {
+      if (key.startsWith('attr:') && value !== '') {
+        attributes[key.slice(5)] = value;
+      }
+    }
+    rows.push({
+      email: row.email,
+      displayName: row.display_name || row.email,
+      roles: [...new Set(row.roles)],
+      weight: row.weight,
+      votingRights: row.voting_rights ?? true,
+      active: row.active ?? true,
+      attributes,
+    });
+  });
+  return { rows, errors };
+}

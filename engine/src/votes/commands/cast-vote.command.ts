@@ -1,0 +1,24 @@
+import { Command } from '@nestjs/cqrs';
+import type { Choice } from '../../tally';
+
+/** What the member is told once the vote is durably stored. */
+export interface VoteReceipt {
+  readonly ballotId: string;
+  readonly choice: Choice;
+  readonly castAt: string;
+  readonly requestId: string;
+  /** True when the same request id was seen before: the first answer is returned again. */
+  readonly replayed: boolean;
+}
+
+/** Cast or change one's own vote. `requestId` makes retries safe. */
+export class CastVoteCommand extends Command<VoteReceipt> {
+  constructor(
+    readonly ballotId: string,
+    readonly email: string,
+    readonly choice: Choice,
+    readonly requestId: string,
+  ) {
+    super();
+  }
+}

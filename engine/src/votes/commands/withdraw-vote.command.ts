@@ -1,0 +1,11 @@
+import { Command } from '@nestjs/cqrs';
+
+/** Withdraw one's own vote: one's delegations apply again. */
+export class WithdrawVoteCommand extends Command<void> {
+  constructor(
+    readonly ballotId: string,
+    readonly email: string,
+  ) {
+    super();
+  }
+}
