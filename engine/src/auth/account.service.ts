@@ -89,6 +89,9 @@ export class AccountService {
     const email = normaliseEmail(profile.email);
     const sameEmail = await em.findOne(Account, { email });
     if (sameEmail) {
+      if (sameEmail.oidcIssuer === profile.issuer && sameEmail.oidcSubject === profile.subject) {
+        return sameEmail; // created by a concurrent first request of the same person
+      }
       if (sameEmail.oidcIssuer !== null || !profile.emailVerified) {
         throw new LiquideError(AuthErrorCode.OidcEmailConflict);
       }

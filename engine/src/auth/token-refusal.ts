@@ -2,8 +2,12 @@ import { errors } from 'jose';
 import { LiquideError } from '../errors';
 import { AuthErrorCode, TokenRefusedError, type TokenRefusalReason } from './auth-errors';
 
-/** Turns anything jose (or a remote JWKS fetch) throws while verifying into a 401 or a 503. */
-export function refusalFor(error: unknown): LiquideError {
+/**
+ * Turns anything jose (or a remote JWKS fetch) throws while verifying into a 401 or a 503.
+ * `remoteKeys`: the token was checked against the OpenID Connect provider's JWKS, so an error that
+ * jose did not raise (connection refused, DNS, TLS) means the keys could not be fetched.
+ */
+export function refusalFor(error: unknown, remoteKeys = false): LiquideError {
   if (error instanceof LiquideError) {
     return error;
   }
@@ -32,11 +36,7 @@ export function refusalFor(error: unknown): LiquideError {
   if (error instanceof errors.JOSEError) {
     return new TokenRefusedError('malformed');
   }
-  // fetch() failures of the remote JWKS (connection refused, DNS) are TypeErrors.
-  if (error instanceof TypeError && /fetch/i.test(error.message)) {
-    return new LiquideError(AuthErrorCode.OidcUnavailable);
-  }
-  return new TokenRefusedError('malformed');
+  return remoteKeys ? new LiquideError(AuthErrorCode.OidcUnavailable) : new TokenRefusedError('malformed');
 }
 
 function claimReason(claim: string, reason: string): TokenRefusalReason {

@@ -134,7 +134,7 @@ export class TokenService {
     }).then(
       (result) => result.payload,
       (error: unknown) => {
-        throw refusalFor(error);
+        throw refusalFor(error, true);
       },
     );
     const email = payload[oidc.emailClaim];
