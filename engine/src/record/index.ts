@@ -1,6 +1,5 @@
 export * from './canonical-json';
 export * from './migrations/Migration20261128000300Record';
-export * from './record-access';
 export * from './record-errors';
 export * from './record-event.entity';
 export * from './record-format';

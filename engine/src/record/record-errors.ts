@@ -4,7 +4,6 @@ import { defineErrors } from '../errors/error-catalog';
 export enum RecordErrorCode {
   CollectiveNotFound = 'record.collective_not_found',
   BallotNotFound = 'record.ballot_not_found',
-  ReadRefused = 'record.read_refused',
 }
 
 export const RECORD_ERRORS = defineErrors({
@@ -17,10 +16,5 @@ export const RECORD_ERRORS = defineErrors({
     status: 404,
     fr: 'Aucun scrutin clos {ballotId} dans le registre public de ce collectif',
     en: 'No closed ballot {ballotId} in this collective’s public record',
-  },
-  [RecordErrorCode.ReadRefused]: {
-    status: 403,
-    fr: 'Le registre de ce collectif est réservé à ses membres',
-    en: 'This collective’s record is for its members only',
   },
 });

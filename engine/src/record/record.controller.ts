@@ -1,10 +1,10 @@
-import { Controller, Get, Header, Inject, Param } from '@nestjs/common';
+import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AccessService } from '../access/access.service';
 import type { AuthenticatedAccount } from '../auth/authenticated-account';
 import { CurrentAccount } from '../auth/current-account.decorator';
 import { OptionalAuth } from '../auth/public.decorator';
 import { LiquideError } from '../errors/liquide-error';
-import { RECORD_ACCESS, type RecordAccess } from './record-access';
 import { RecordErrorCode } from './record-errors';
 import type { RecordExportV1 } from './record-format';
 import { RecordService, type ClosedBallotRecord } from './record.service';
@@ -12,14 +12,17 @@ import { toPopoloVoteEvent, toResultsCsv, type PopoloVoteEvent } from './result-
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The public record of a collective and its closed ballots' results, for anyone allowed to read them. */
+/**
+ * The public record of a collective and its closed ballots' results, for whoever the access policy lets
+ * do `record.read` (anyone for a public collective, its members otherwise).
+ */
 @ApiTags('record')
 @OptionalAuth()
 @Controller('api/collectives/:collectiveId')
 export class RecordController {
   constructor(
     private readonly record: RecordService,
-    @Inject(RECORD_ACCESS) private readonly access: RecordAccess,
+    private readonly access: AccessService,
   ) {}
 
   @Get('record')

@@ -63,17 +63,18 @@ export class RecordService {
 
   /**
    * Adds an event to the caller's unit of work: it is inserted by the caller's flush and committed (or
-   * rolled back) with the caller's transaction. Sealed later, usually within 200 ms of the commit.
+   * rolled back) with the caller's transaction (e.g. the end of `em.transactional`); nothing is locked. Sealed later, usually within 200 ms of the commit.
    * @param type past-tense dotted name, e.g. `vote.cast`
    * @param payload plain JSON (checked here, so a bad payload fails its writer, never the sealer)
    */
-  append(
+  // eslint-disable-next-line @typescript-eslint/require-await -- async so that a bad payload is a rejection
+  async append(
     em: EntityManager,
     collectiveId: string,
     type: string,
     payload: unknown,
     occurredAt: Date = new Date(),
-  ): RecordEvent {
+  ): Promise<RecordEvent> {
     canonicalJson(payload);
     const event = new RecordEvent(collectiveId, type, payload, occurredAt);
     em.persist(event);

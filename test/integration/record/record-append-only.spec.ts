@@ -98,9 +98,9 @@ describe('record_event is append-only in the database', () => {
     ]);
   });
 
-  it('refuses an event whose payload is not plain JSON, in the writer’s transaction', () => {
+  it('refuses an event whose payload is not plain JSON, in the writer’s transaction', async () => {
     const em = orm.em.fork();
-    expect(() => sut.append(em, collectiveId, 'vote.cast', { at: new Date() })).toThrow(/Date/);
-    expect(() => sut.append(em, collectiveId, 'Vote Cast', {})).toThrow(/must look like/);
+    await expect(sut.append(em, collectiveId, 'vote.cast', { at: new Date() })).rejects.toThrow(/Date/);
+    await expect(sut.append(em, collectiveId, 'Vote Cast', {})).rejects.toThrow(/must look like/);
   });
 });

@@ -86,7 +86,7 @@ describe('Public record under concurrent writers and sealers', () => {
     const collectiveId = await insertCollective(orm);
     await expect(
       orm.em.fork().transactional(async (em) => {
-        otherInstance.append(em, collectiveId, 'vote.cast', { member: 'ghost' });
+        await otherInstance.append(em, collectiveId, 'vote.cast', { member: 'ghost' });
         await em.flush();
         throw new Error('the vote was refused');
       }),

@@ -27,9 +27,8 @@ export async function appendCommitted(
   type: string,
   payload: unknown,
 ): Promise<void> {
-  await orm.em.fork().transactional((em) => {
-    record.append(em, collectiveId, type, payload);
-    return Promise.resolve();
+  await orm.em.fork().transactional(async (em) => {
+    await record.append(em, collectiveId, type, payload);
   });
 }
 
