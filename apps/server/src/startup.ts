@@ -6,6 +6,7 @@ import {
   type LiquideConfig,
 } from '@liquide/engine';
 import type { ConsoleLogger } from '@nestjs/common';
+import { EmbeddedStartError } from './database/embedded-postgres';
 
 /** Reads the configuration or ends the process with a message naming every bad variable. */
 export function configOrExit(): { config: LiquideConfig; logger: ConsoleLogger } {
@@ -28,8 +29,10 @@ export function failStart(logger: ConsoleLogger, error: unknown): never {
       `${error.message}. Check DATABASE_URL, or unset it to use the embedded PostgreSQL.`,
       'Startup',
     );
+  } else if (error instanceof EmbeddedStartError) {
+    logger.error(error.message, 'Startup');
   } else {
-    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error), 'Startup');
+    logger.error(error instanceof Error ? (error.stack ?? error.message) : JSON.stringify(error), 'Startup');
   }
   process.exit(1);
 }

