@@ -13,6 +13,7 @@ export enum AuthErrorCode {
   OidcUnavailable = 'auth.oidc_unavailable',
 }
 
+/** Status and French / English messages of each {@link AuthErrorCode}. */
 export const AUTH_ERRORS = defineErrors({
   [AuthErrorCode.InvalidCredentials]: {
     status: 401,
