@@ -24,7 +24,6 @@ export interface PendingExpiry {
 export class DelegationGraph {
   /** Number of members. */
   readonly n: number;
-  readonly outsiders = new IdIndex();
   /** Member weight in micro-units. */
   readonly weight: Float64Array;
   /** 1 for an active member. */
@@ -40,6 +39,10 @@ export class DelegationGraph {
   private poolGarbage = 0;
   reverseStart = new Int32Array(1);
   reverseList = new Int32Array(0);
+  /** For each reverse entry: `rank << 2 | slot` of the edge in the delegator's list. */
+  reverseMeta = new Uint32Array(0);
+  /** True while the reverse CSR holds exactly the edges of the current slots (no stale or extra entry). */
+  reverseClean = false;
   /** Reverse entries added since the last rebuild. */
   readonly reverseExtra = new Map<number, number[]>();
   private reverseExtraCount = 0;
@@ -49,6 +52,7 @@ export class DelegationGraph {
     weight: Float64Array,
     active: Uint8Array,
     readonly billTopic: string | undefined,
+    readonly outsiders = new IdIndex(),
   ) {
     this.n = members.size;
     this.weight = weight;
@@ -121,6 +125,53 @@ export class DelegationGraph {
     return { graph, expiries };
   }
 
+  /**
+   * The same graph with members renumbered: the member at index `order[i]` gets index `i`. The tally
+   * renumbers members in breadth-first order from the voters, so that the delegators found from one
+   * trustee sit next to each other in memory, which makes the full tally several times faster.
+   */
+  permuted(order: Int32Array): { graph: DelegationGraph; newIndex: Int32Array } {
+    const { n } = this;
+    const newIndex = new Int32Array(n);
+    order.forEach((old, i) => {
+      newIndex[old] = i;
+    });
+    const weight = new Float64Array(n);
+    const active = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      weight[i] = this.weight[order[i]];
+      active[i] = this.active[order[i]];
+    }
+    const graph = new DelegationGraph(
+      this.members.permuted(order, newIndex),
+      weight,
+      active,
+      this.billTopic,
+      this.outsiders,
+    );
+    graph.pool = new Int32Array(Math.max(16, this.poolSize - this.poolGarbage));
+    for (let i = 0; i < n; i++) {
+      graph.vote[i] = this.vote[order[i]];
+      for (let slot = 0; slot < 3; slot++) {
+        const list = this.slots[order[i] * 3 + slot];
+        if (list === NO_LIST) {
+          continue;
+        }
+        const length = this.pool[list];
+        const copy = graph.poolSize;
+        graph.pool[copy] = length;
+        for (let k = 1; k <= length; k++) {
+          const t = this.pool[list + k];
+          graph.pool[copy + k] = t >= 0 ? newIndex[t] : t;
+        }
+        graph.poolSize = copy + 1 + length;
+        graph.slots[i * 3 + slot] = copy;
+      }
+    }
+    graph.rebuildReverse();
+    return { graph, newIndex };
+  }
+
   /** Slot number of a delegation entry for this bill, or -1 when it does not apply to it. */
   slotOf(scope: Scope, topic?: string): number {
     if (scope === 'topic') {
@@ -150,6 +201,28 @@ export class DelegationGraph {
     }
     const topic = this.slots[base + 1];
     return topic !== NO_LIST ? topic : this.slots[base + 2];
+  }
+
+  /**
+   * Which slot applies to each member (0 bill, 1 topic, 2 global), or 3 when none does (inactive, voting,
+   * or no entry). One sequential pass.
+   */
+  effectiveSlots(): Uint8Array {
+    const { n, slots, active, vote } = this;
+    const result = new Uint8Array(n);
+    for (let u = 0, key = 0; u < n; u++, key += 3) {
+      result[u] =
+        active[u] === 0 || vote[u] !== 0
+          ? 3
+          : slots[key] !== NO_LIST
+            ? 0
+            : slots[key + 1] !== NO_LIST
+              ? 1
+              : slots[key + 2] !== NO_LIST
+                ? 2
+                : 3;
+    }
+    return result;
   }
 
   /** Position of trustee `t` in the list at `list`, or -1. */
@@ -191,6 +264,7 @@ export class DelegationGraph {
       this.poolGarbage += 1 + this.pool[old];
     }
     this.slots[key] = list;
+    this.reverseClean = false;
     if (list === NO_LIST) {
       return;
     }
@@ -234,21 +308,27 @@ export class DelegationGraph {
     }
     const fill = start.slice(0, n);
     const reverse = new Int32Array(start[n]);
+    const meta = new Uint32Array(start[n]);
     for (let key = 0; key < n * 3; key++) {
       const list = slots[key];
       if (list === NO_LIST || active[(key / 3) | 0] === 0) {
         continue;
       }
       const from = (key / 3) | 0;
+      const slot = key - from * 3;
       for (let k = pool[list]; k > 0; k--) {
         const t = pool[list + k];
         if (t >= 0) {
-          reverse[fill[t]++] = from;
+          const at = fill[t]++;
+          reverse[at] = from;
+          meta[at] = ((k - 1) << 2) | slot;
         }
       }
     }
     this.reverseStart = start;
     this.reverseList = reverse;
+    this.reverseMeta = meta;
+    this.reverseClean = true;
     this.reverseExtra.clear();
     this.reverseExtraCount = 0;
   }

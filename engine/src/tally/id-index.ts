@@ -5,7 +5,7 @@
 export class IdIndex {
   private table: Int32Array;
   private mask: number;
-  private readonly list: string[] = [];
+  private list: string[] = [];
 
   constructor(expected = 16) {
     let capacity = 16;
@@ -58,6 +58,15 @@ export class IdIndex {
       this.grow();
     }
     return index;
+  }
+
+  /** A copy where the id of index `order[i]` gets index `i` (`newIndex` is the inverse of `order`). */
+  permuted(order: Int32Array, newIndex: Int32Array): IdIndex {
+    const copy = new IdIndex(0);
+    copy.table = this.table.map((index) => (index < 0 ? index : newIndex[index]));
+    copy.mask = this.mask;
+    copy.list = Array.from(order, (old) => this.list[old]);
+    return copy;
   }
 
   private grow(): void {

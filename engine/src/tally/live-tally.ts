@@ -53,15 +53,22 @@ export class LiveTally {
       }
       ids.add(member.id);
     }
-    const { graph, expiries } = DelegationGraph.fromScenario(scenario);
+    const built = DelegationGraph.fromScenario(scenario);
+    const cap = capUnits(scenario.cap?.maxShare, built.graph.totalUnits);
+    // Renumber members in breadth-first order for memory locality (see DelegationGraph.permuted).
+    const order = breadthFirstOrder(built.graph, new Resolution(built.graph, cap).resolveAll());
+    const { graph, newIndex } = built.graph.permuted(order);
     this.graph = graph;
     this.mandate = scenario.mandate;
     this.at = scenario.at === undefined ? undefined : Date.parse(scenario.at);
-    this.pending = expiries;
-    for (const expiry of expiries) {
+    this.pending = built.expiries.map(({ time, key }) => ({
+      time,
+      key: newIndex[Math.floor(key / 3)] * 3 + (key % 3),
+    }));
+    for (const expiry of this.pending) {
       this.expiring.set(expiry.key, expiry.time);
     }
-    this.resolution = new Resolution(graph, capUnits(scenario.cap?.maxShare, graph.totalUnits));
+    this.resolution = new Resolution(graph, cap);
     this.resolution.resolveAll();
   }
 
@@ -226,6 +233,23 @@ export class LiveTally {
     }
     return u;
   }
+}
+
+/** All members: those reached in breadth-first order, then the others in index order. */
+function breadthFirstOrder(graph: DelegationGraph, reached: Int32Array): Int32Array {
+  const order = new Int32Array(graph.n);
+  order.set(reached);
+  const seen = new Uint8Array(graph.n);
+  for (const u of reached) {
+    seen[u] = 1;
+  }
+  let next = reached.length;
+  for (let u = 0; u < graph.n; u++) {
+    if (seen[u] === 0) {
+      order[next++] = u;
+    }
+  }
+  return order;
 }
 
 /** The cap in micro-units: ⌊maxShare × total⌋, computed exactly; Infinity without a cap. */

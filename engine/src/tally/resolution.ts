@@ -4,11 +4,17 @@ import { type DelegationGraph, NO_LIST } from './graph';
 export const UNREACHED = 0x7fffffff;
 /** Seeds are packed as `distance * SHIFT + member` in a double. */
 const SHIFT = 2 ** 26;
+/** Fields of a member's label record: 4 int32 at `u << 2`, one cache line holds four members. */
+const DIST = 0;
+const PARENT = 1;
+const ROOT = 2;
+/** Scratch: generation stamps during updates; `rank << 2 | slot` during a full resolution. */
+const MARK = 3;
 
 /**
- * Who carries whose vote: for every member, the length of its chain (`dist`, 0 for a voter), the trustee
- * its vote goes to (`parent`) and the voter at the end (`root`); for every voter, the weight reaching it
- * (`carried`) and the weight counted per choice after the cap.
+ * Who carries whose vote: for every member, the length of its chain (0 for a voter), the trustee its vote
+ * goes to (parent) and the voter at the end (root); for every voter, the weight reaching it (`carried`) and
+ * the weight counted per choice after the cap.
  *
  * The labels satisfy, for every active non-voting member u with an applicable list L(u):
  * `dist(u) = 1 + min dist(t) over t in L(u)`, `parent(u)` = the first t in L(u) with `dist(t) = dist(u) − 1`,
@@ -18,9 +24,8 @@ const SHIFT = 2 ** 26;
  * label may change.
  */
 export class Resolution {
-  readonly dist: Int32Array;
-  readonly parent: Int32Array;
-  readonly root: Int32Array;
+  /** dist, parent, root and a scratch word per member, interleaved for memory locality. */
+  private readonly label: Int32Array;
   readonly carried: Float64Array;
   /** The choice code under which a voter's carried weight is counted (0 for none). */
   private readonly countedAs: Uint8Array;
@@ -30,7 +35,6 @@ export class Resolution {
   direct = 0;
   /** Weight reaching voters through delegation, before the cap. */
   delegated = 0;
-  private readonly stamp: Int32Array;
   private generation = 0;
   private readonly area: number[] = [];
   private readonly seeds: number[] = [];
@@ -46,12 +50,24 @@ export class Resolution {
     if (n >= SHIFT) {
       throw new RangeError(`members: at most ${SHIFT - 1} members are supported`);
     }
-    this.dist = new Int32Array(n);
-    this.parent = new Int32Array(n);
-    this.root = new Int32Array(n);
+    this.label = new Int32Array(n * 4);
     this.carried = new Float64Array(n);
     this.countedAs = new Uint8Array(n);
-    this.stamp = new Int32Array(n);
+  }
+
+  /** Chain length of `u` (0 for a voter, {@link UNREACHED} when its vote reaches no voter). */
+  distOf(u: number): number {
+    return this.label[(u << 2) + DIST];
+  }
+
+  /** The trustee `u`'s vote goes to, or -1. */
+  parentOf(u: number): number {
+    return this.label[(u << 2) + PARENT];
+  }
+
+  /** The voter carrying `u`'s vote (itself for a voter), or -1. */
+  rootOf(u: number): number {
+    return this.label[(u << 2) + ROOT];
   }
 
   /** Weight counted for a voter: what reaches it, limited by the cap. */
@@ -59,73 +75,84 @@ export class Resolution {
     return Math.min(this.carried[voter], this.cap);
   }
 
-  /** Recomputes every label from scratch: a multi-source reverse breadth-first search, linear in size. */
-  resolveAll(): void {
-    const { graph, dist, parent, root, carried, countedAs } = this;
-    const { n, pool, weight, reverseStart, reverseList, reverseExtra } = graph;
-    dist.fill(UNREACHED);
-    parent.fill(-1);
-    root.fill(-1);
-    carried.fill(0);
-    countedAs.fill(0);
+  /**
+   * Recomputes every label from scratch: a multi-source reverse breadth-first search from the voters,
+   * linear in members + delegation edges. Each reverse edge carries its slot and rank, so an edge counts
+   * only when its slot is the one applying to the delegator; a delegator found again at the same level
+   * through a better-ranked trustee switches to it. The queue being first-in first-out, a member's parent
+   * and root are final when it is dequeued, so its root is passed on at once.
+   * @returns the members reached, in breadth-first order (voters first)
+   */
+  resolveAll(): Int32Array {
+    const { graph, label, carried, countedAs } = this;
+    if (!graph.reverseClean) {
+      graph.rebuildReverse();
+    }
+    const { n, weight, reverseStart, reverseList, reverseMeta, slots, active, vote } = graph;
     const order = new Int32Array(n);
     let tail = 0;
-    for (let u = 0; u < n; u++) {
-      if (graph.isVoter(u)) {
-        dist[u] = 0;
-        root[u] = u;
-        countedAs[u] = graph.vote[u];
+    for (let u = 0, at = 0, key = 0; u < n; u++, at += 4, key += 3) {
+      label[at + PARENT] = -1;
+      label[at + ROOT] = -1;
+      countedAs[u] = 0;
+      if (active[u] === 0) {
+        label[at + DIST] = UNREACHED;
+        label[at + MARK] = 3;
+      } else if (vote[u] !== 0) {
+        label[at + DIST] = 0;
+        label[at + ROOT] = u;
+        label[at + MARK] = 3;
+        countedAs[u] = vote[u];
         order[tail++] = u;
+      } else {
+        label[at + DIST] = UNREACHED;
+        label[at + MARK] =
+          slots[key] !== NO_LIST ? 0 : slots[key + 1] !== NO_LIST ? 1 : slots[key + 2] !== NO_LIST ? 2 : 3;
       }
     }
-    const voters = tail;
-    const hasExtra = reverseExtra.size > 0;
     for (let head = 0; head < tail; head++) {
       const u = order[head];
-      const d = dist[u] + 1;
+      const d = label[(u << 2) + DIST] + 1;
+      const r = label[(u << 2) + ROOT];
       for (let k = reverseStart[u], end = reverseStart[u + 1]; k < end; k++) {
-        const y = reverseList[k];
-        if (dist[y] === UNREACHED && this.delegatesTo(y, u)) {
-          dist[y] = d;
-          order[tail++] = y;
+        const at = reverseList[k] << 2;
+        const meta = reverseMeta[k];
+        const mark = label[at + MARK];
+        if ((mark & 3) !== (meta & 3)) {
+          continue;
         }
-      }
-      const extra = hasExtra ? reverseExtra.get(u) : undefined;
-      if (extra) {
-        for (const y of extra) {
-          if (dist[y] === UNREACHED && this.delegatesTo(y, u)) {
-            dist[y] = d;
-            order[tail++] = y;
+        const dy = label[at + DIST];
+        if (dy === UNREACHED || (dy === d && meta < mark)) {
+          if (dy === UNREACHED) {
+            label[at + DIST] = d;
+            order[tail++] = reverseList[k];
           }
+          label[at + PARENT] = u;
+          label[at + ROOT] = r;
+          label[at + MARK] = meta;
         }
       }
     }
-    // Parents in breadth-first order, so that a parent's root is known before its delegators'.
-    for (let i = voters; i < tail; i++) {
-      const y = order[i];
-      const list = graph.effective(y);
-      const want = dist[y] - 1;
-      for (let k = 1, length = pool[list]; k <= length; k++) {
-        const t = pool[list + k];
-        if (t >= 0 && dist[t] === want) {
-          parent[y] = t;
-          break;
-        }
+    carried.fill(0);
+    for (let u = 0, at = 0; u < n; u++, at += 4) {
+      label[at + MARK] = 0;
+      const r = label[at + ROOT];
+      if (r >= 0) {
+        carried[r] += weight[u];
       }
-      const r = root[parent[y]];
-      root[y] = r;
-      carried[r] += weight[y];
     }
+    this.generation = 0;
     this.counted.fill(0);
     this.direct = 0;
     this.delegated = 0;
-    for (let i = 0; i < voters; i++) {
-      const u = order[i];
-      carried[u] += weight[u];
-      this.counted[countedAs[u]] += this.countedFor(u);
-      this.direct += weight[u];
-      this.delegated += carried[u] - weight[u];
+    for (let u = 0; u < n; u++) {
+      if (label[(u << 2) + ROOT] === u) {
+        this.counted[countedAs[u]] += this.countedFor(u);
+        this.direct += weight[u];
+        this.delegated += carried[u] - weight[u];
+      }
     }
+    return order.subarray(0, tail);
   }
 
   /** A voter changes its choice (it was and stays a voter); `graph.vote` must already hold the new one. */
@@ -144,8 +171,8 @@ export class Resolution {
    * unit weights) over the affected members only.
    */
   update(x: number): void {
-    const { dist, stamp } = this;
-    const oldDist = dist[x];
+    const { label } = this;
+    const oldDist = label[(x << 2) + DIST];
     const newDist = this.graph.isVoter(x) ? 0 : this.bestDistance(x, -1);
     if (newDist === UNREACHED && oldDist === UNREACHED) {
       return;
@@ -153,7 +180,7 @@ export class Resolution {
     const mark = this.nextGeneration();
     const area = this.area;
     area.length = 0;
-    stamp[x] = mark;
+    label[(x << 2) + MARK] = mark;
     area.push(x);
     if (newDist > oldDist) {
       this.collectSubtree(mark);
@@ -166,7 +193,7 @@ export class Resolution {
     for (const u of area) {
       const d = this.graph.isVoter(u) ? 0 : this.bestDistance(u, mark);
       if (d !== UNREACHED) {
-        dist[u] = d;
+        label[(u << 2) + DIST] = d;
         seeds.push(d * SHIFT + u);
       }
     }
@@ -184,11 +211,15 @@ export class Resolution {
       return UNREACHED;
     }
     const { pool } = this.graph;
+    const { label } = this;
     let best = UNREACHED;
     for (let k = 1, length = pool[list]; k <= length; k++) {
       const t = pool[list + k];
-      if (t >= 0 && this.stamp[t] !== excluded && this.dist[t] !== UNREACHED && this.dist[t] + 1 < best) {
-        best = this.dist[t] + 1;
+      if (t >= 0 && label[(t << 2) + MARK] !== excluded) {
+        const d = label[(t << 2) + DIST];
+        if (d !== UNREACHED && d + 1 < best) {
+          best = d + 1;
+        }
       }
     }
     return best;
@@ -196,24 +227,23 @@ export class Resolution {
 
   /** Adds to the area every member whose chain passes through a member already in it. */
   private collectSubtree(mark: number): void {
-    const { area, parent, stamp } = this;
+    const { area, label } = this;
     const { reverseStart, reverseList, reverseExtra } = this.graph;
+    const take = (y: number, u: number): void => {
+      if (label[(y << 2) + PARENT] === u && label[(y << 2) + MARK] !== mark) {
+        label[(y << 2) + MARK] = mark;
+        area.push(y);
+      }
+    };
     for (let i = 0; i < area.length; i++) {
       const u = area[i];
       for (let k = reverseStart[u], end = reverseStart[u + 1]; k < end; k++) {
-        const y = reverseList[k];
-        if (parent[y] === u && stamp[y] !== mark) {
-          stamp[y] = mark;
-          area.push(y);
-        }
+        take(reverseList[k], u);
       }
       const extra = reverseExtra.size > 0 ? reverseExtra.get(u) : undefined;
       if (extra) {
         for (const y of extra) {
-          if (parent[y] === u && stamp[y] !== mark) {
-            stamp[y] = mark;
-            area.push(y);
-          }
+          take(y, u);
         }
       }
     }
@@ -221,7 +251,7 @@ export class Resolution {
 
   /** Finalizes seeded and improved members level by level; `mark + 1` stamps a finalized member. */
   private propagate(mark: number): void {
-    const { seeds, dist, stamp } = this;
+    const { seeds, label } = this;
     const { reverseStart, reverseList, reverseExtra } = this.graph;
     const done = mark + 1;
     let current = this.current;
@@ -242,7 +272,7 @@ export class Resolution {
       }
       next.length = 0;
       for (const u of current) {
-        if (stamp[u] === done || dist[u] !== level) {
+        if (label[(u << 2) + MARK] === done || label[(u << 2) + DIST] !== level) {
           continue;
         }
         this.finalize(u, level, done);
@@ -269,9 +299,10 @@ export class Resolution {
 
   /** `u` was just finalized at distance `d − 1`: offers delegator `y` a chain of length `d` through it. */
   private relax(y: number, u: number, d: number, mark: number, next: number[]): void {
-    const { stamp, dist, parent, root, graph } = this;
-    const s = stamp[y];
-    if (s === mark + 1) {
+    const { label, graph } = this;
+    const at = y << 2;
+    const stamp = label[at + MARK];
+    if (stamp === mark + 1) {
       return;
     }
     const list = graph.effective(y);
@@ -282,31 +313,34 @@ export class Resolution {
     if (rank < 0) {
       return;
     }
-    if (s === mark) {
-      if (d < dist[y]) {
-        dist[y] = d;
+    if (stamp === mark) {
+      if (d < label[at + DIST]) {
+        label[at + DIST] = d;
         next.push(y);
       }
       return;
     }
-    const old = dist[y];
+    const old = label[at + DIST];
+    const parent = label[at + PARENT];
     const better =
       d < old ||
-      (d === old && (parent[y] === u ? root[y] !== root[u] : rank < graph.rankIn(list, parent[y])));
+      (d === old &&
+        (parent === u ? label[at + ROOT] !== label[(u << 2) + ROOT] : rank < graph.rankIn(list, parent)));
     if (better) {
       this.detach(y);
-      stamp[y] = mark;
-      dist[y] = d;
+      label[at + MARK] = mark;
+      label[at + DIST] = d;
       next.push(y);
     }
   }
 
   private finalize(u: number, level: number, done: number): void {
-    const { graph, parent, root, dist } = this;
-    this.stamp[u] = done;
+    const { graph, label } = this;
+    const at = u << 2;
+    label[at + MARK] = done;
     if (level === 0) {
-      parent[u] = -1;
-      root[u] = u;
+      label[at + PARENT] = -1;
+      label[at + ROOT] = u;
       this.countedAs[u] = graph.vote[u];
       this.addWeight(u, u);
       return;
@@ -316,18 +350,20 @@ export class Resolution {
     const want = level - 1;
     for (let k = 1, length = pool[list]; k <= length; k++) {
       const t = pool[list + k];
-      if (t >= 0 && dist[t] === want) {
-        parent[u] = t;
+      if (t >= 0 && label[(t << 2) + DIST] === want) {
+        label[at + PARENT] = t;
         break;
       }
     }
-    root[u] = root[parent[u]];
-    this.addWeight(root[u], u);
+    const r = label[(label[at + PARENT] << 2) + ROOT];
+    label[at + ROOT] = r;
+    this.addWeight(r, u);
   }
 
   /** Takes `u`'s weight off its voter and clears its label. */
   private detach(u: number): void {
-    const r = this.root[u];
+    const at = u << 2;
+    const r = this.label[at + ROOT];
     if (r >= 0) {
       const w = this.graph.weight[u];
       this.adjust(r, -w);
@@ -337,9 +373,9 @@ export class Resolution {
         this.delegated -= w;
       }
     }
-    this.dist[u] = UNREACHED;
-    this.parent[u] = -1;
-    this.root[u] = -1;
+    this.label[at + DIST] = UNREACHED;
+    this.label[at + PARENT] = -1;
+    this.label[at + ROOT] = -1;
   }
 
   private addWeight(r: number, u: number): void {
@@ -359,16 +395,13 @@ export class Resolution {
     this.counted[this.countedAs[r]] += Math.min(after, this.cap) - Math.min(before, this.cap);
   }
 
-  private delegatesTo(y: number, u: number): boolean {
-    const list = this.graph.effective(y);
-    return list !== NO_LIST && this.graph.rankIn(list, u) >= 0;
-  }
-
   /** Starts a new generation of stamps: returns the "in area" stamp (the "finalized" one is one more). */
   private nextGeneration(): number {
     this.generation++;
     if (this.generation >= 0x3fffffff) {
-      this.stamp.fill(0);
+      for (let at = MARK; at < this.label.length; at += 4) {
+        this.label[at] = 0;
+      }
       this.generation = 1;
     }
     return this.generation * 2;

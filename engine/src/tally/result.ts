@@ -33,18 +33,17 @@ export function buildResult(
   mandate: MandateV1 | undefined,
 ): TallyResult {
   const { n, pool } = graph;
-  const { root, dist } = resolution;
   // Group members by the voter they reach (counting sort on the root index).
   const start = new Int32Array(n + 1);
   const voterIds: number[] = [];
   const lost: string[] = [];
   for (let u = 0; u < n; u++) {
-    const r = root[u];
+    const r = resolution.rootOf(u);
     if (r === u) {
       voterIds.push(u);
     } else if (r >= 0) {
       start[r + 1]++;
-    } else if (dist[u] === UNREACHED) {
+    } else if (resolution.distOf(u) === UNREACHED) {
       const list = graph.effective(u);
       if (list !== NO_LIST && pool[list] > 0) {
         lost.push(graph.members.idOf(u));
@@ -57,7 +56,7 @@ export function buildResult(
   const members = new Int32Array(start[n]);
   const fill = start.slice(0, n);
   for (let u = 0; u < n; u++) {
-    const r = root[u];
+    const r = resolution.rootOf(u);
     if (r >= 0 && r !== u) {
       members[fill[r]++] = u;
     }
@@ -129,13 +128,12 @@ export function representationOf(graph: DelegationGraph, resolution: Resolution,
   if (graph.vote[u] !== 0) {
     return { status: 'votes', choice: CHOICES[graph.vote[u] - 1] };
   }
-  const { dist, parent, root } = resolution;
-  if (dist[u] !== UNREACHED) {
+  if (resolution.distOf(u) !== UNREACHED) {
     const chain = [id];
-    for (let t = parent[u]; t >= 0; t = parent[t]) {
+    for (let t = resolution.parentOf(u); t >= 0; t = resolution.parentOf(t)) {
       chain.push(graph.members.idOf(t));
     }
-    const voter = root[u];
+    const voter = resolution.rootOf(u);
     const excess = memberExcess(graph, resolution, u);
     return {
       status: 'represented',
@@ -180,18 +178,19 @@ function lostChain(graph: DelegationGraph, u: number): Representation {
  * by chain length, then by id; the member on the boundary counts in part.
  */
 function memberExcess(graph: DelegationGraph, resolution: Resolution, u: number): number {
-  const voter = resolution.root[u];
+  const voter = resolution.rootOf(u);
   if (resolution.carried[voter] <= resolution.cap) {
     return 0;
   }
-  const { dist, root } = resolution;
   const id = graph.members.idOf(u);
+  const dist = resolution.distOf(u);
   let before = graph.weight[voter];
   for (let y = 0; y < graph.n; y++) {
-    if (y === u || y === voter || root[y] !== voter) {
+    if (y === u || y === voter || resolution.rootOf(y) !== voter) {
       continue;
     }
-    if (dist[y] < dist[u] || (dist[y] === dist[u] && compareStrings(graph.members.idOf(y), id) < 0)) {
+    const other = resolution.distOf(y);
+    if (other < dist || (other === dist && compareStrings(graph.members.idOf(y), id) < 0)) {
       before += graph.weight[y];
     }
   }

@@ -1,0 +1,26 @@
+import { benchCommand } from './bench';
+import { seedDemoCommand } from './seed-demo';
+import { tallyCommand } from './tally';
+import { verifyCommand } from './verify';
+
+export { USAGE_ERROR } from './exit-status';
+
+/** A subcommand: receives the arguments after its name, resolves to the process exit status. */
+export type Command = (args: string[]) => Promise<number>;
+
+/** Subcommands by name; add `verify`, `export`, … here. */
+export const commands: Readonly<Record<string, Command>> = {
+  tally: tallyCommand,
+  bench: benchCommand,
+  'seed-demo': seedDemoCommand,
+  verify: verifyCommand,
+};
+
+export const USAGE = `usage: liquide <command> [arguments]
+
+commands:
+  tally FILE [--pretty]     tally a scenario (format v1; FILE "-" reads standard input), print the result JSON
+  verify RECORD             check a public record's hash chain and recompute its ballots ("-": stdin)
+  bench [tally] [options]   run the benchmarks (all when none is named); see "liquide bench --help"
+  seed-demo [--url URL]     create the demo collective on a running server, print how to sign in
+`;
