@@ -1,0 +1,59 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../record/canonical-json';
+import { compareStrings } from '../../tally/draw';
+import type { PoolEntry, Quota } from './types';
+
+/** SHA-256 of a UTF-8 text, lowercase hexadecimal. */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * The pool as it is frozen and published: entries sorted by id (UTF-16 code units), each keeping only the
+ * attributes some quota uses (so no other personal attribute is published).
+ */
+export function canonicalPool(entries: readonly PoolEntry[], quotas: readonly Quota[]): PoolEntry[] {
+  const used = [...new Set(quotas.map((q) => q.attribute))].sort(compareStrings);
+  const seen = new Set<string>();
+  return [...entries]
+    .sort((a, b) => compareStrings(a.id, b.id))
+    .map((entry) => {
+      if (seen.has(entry.id)) {
+        throw new RangeError(`pool: volunteer "${entry.id}" appears twice`);
+      }
+      seen.add(entry.id);
+      const attributes: Record<string, string> = {};
+      for (const name of used) {
+        const value = entry.attributes[name];
+        if (value !== undefined) {
+          attributes[name] = value;
+        }
+      }
+      return { id: entry.id, attributes };
+    });
+}
+
+/** `poolHash = SHA-256(canonical JSON of the canonical pool)`. */
+export function poolHash(pool: readonly PoolEntry[]): string {
+  return sha256Hex(canonicalJson(pool));
+}
+
+/** `seedCommitment = SHA-256(UTF-8(seed))`, published before the draw. */
+export function seedCommitment(seed: string): string {
+  return sha256Hex(seed);
+}
+
+/**
+ * `finalSeed = SHA-256(UTF-8(JSON.stringify(["liquide-sortition/1", seed, publicValue])))`: the revealed
+ * secret seed combined with the public value announced in advance (a lottery draw, a block hash…). The JSON
+ * array is an unambiguous concatenation: no two (seed, publicValue) pairs give the same text.
+ */
+export function finalSeed(seed: string, publicValue: string): string {
+  return sha256Hex(JSON.stringify(['liquide-sortition/1', seed, publicValue]));
+}
+
+/** The proof's own hash: SHA-256 of the canonical JSON of every other field. */
+export function proofHash(proofWithoutHash: Readonly<Record<string, unknown>>): string {
+  const { proofHash: _ignored, ...rest } = proofWithoutHash;
+  return sha256Hex(canonicalJson(rest));
+}
