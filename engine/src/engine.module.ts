@@ -13,6 +13,7 @@ import { AuthModule } from './auth/auth.module';
 import { RecordModule } from './record/record.module';
 import { AccessModule } from './access/access.module';
 import { DomainModule } from './domain/domain.module';
+import { LiveModule } from './live/live.module';
 
 export interface EngineModuleOptions {
   readonly config: LiquideConfig;
@@ -42,6 +43,7 @@ export class EngineModule {
         RecordModule,
         AccessModule,
         DomainModule,
+        LiveModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

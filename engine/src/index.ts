@@ -5,3 +5,6 @@ export * from './engine-persistence';
 export * from './collectives/collective.entity';
 export * from './logging/create-logger';
 export * from './errors';
+export * from './auth';
+export * from './live/live.contract';
+export { RedisIoAdapter } from './live/redis-io.adapter';

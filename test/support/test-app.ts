@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
+import { ConsoleLogger, type INestApplication } from '@nestjs/common';
 import { loadConfig, type LiquideConfig } from '@liquide/engine';
 import { createApp } from '@liquide/server/create-app';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -21,7 +21,7 @@ export interface TestApp {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', ...env, DATABASE_URL: db.url });
-  const app = await createApp(config, db.url, false);
+  const app = await createApp(config, db.url, process.env.LIQUIDE_TEST_LOGS ? new ConsoleLogger() : false);
   try {
     await app.listen(0, '127.0.0.1');
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { LiquideConfig } from '@liquide/engine';
+import { RedisIoAdapter, type LiquideConfig } from '@liquide/engine';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -20,6 +20,11 @@ export async function createApp(
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '20mb' });
   app.set('trust proxy', 'loopback');
   app.enableShutdownHooks();
+  if (config.redis.url) {
+    const adapter = new RedisIoAdapter(app);
+    await adapter.connect(config.redis.url);
+    app.useWebSocketAdapter(adapter);
+  }
   const document = new DocumentBuilder()
     .setTitle('Liquide API')
     .setDescription('Liquid democracy with proportional, binding mandates')

@@ -59,6 +59,21 @@ export class AccessService {
     return { ...(await this.assertCan(account, ballot.collective.id, action)), ballot };
   }
 
+  /** `assertCan` on the collective a bill belongs to (checked before anything of the bill is read). */
+  async assertCanOnBill(
+    account: AuthenticatedAccount | null,
+    billId: string,
+    action: Action,
+  ): Promise<Access> {
+    const [row] = await this.em
+      .fork()
+      .execute<{ collective_id: string }[]>('select collective_id from bill where id = ?', [billId]);
+    if (!row) {
+      throw new LiquideError(DomainErrorCode.BillNotFound, { field: 'billId' });
+    }
+    return this.assertCan(account, row.collective_id, action);
+  }
+
   /** Like `assertCan`, for actions done as oneself: the caller must have a membership. */
   async assertMember(
     account: AuthenticatedAccount,

@@ -59,6 +59,10 @@ export class Ballot {
   @Property({ type: 'text', nullable: true })
   resultHash: string | null = null;
 
+  /** Turnout and delegated share of the final result (shares of the total eligible weight). */
+  @Property({ type: 'json', nullable: true })
+  resultStats: { turnout: number; delegatedShare: number } | null = null;
+
   @Property({ type: 'timestamptz' })
   readonly createdAt: Date & Opt = new Date();
 

@@ -34,7 +34,7 @@ export interface BallotSnapshot {
   readonly scenario: ScenarioV1;
   readonly collectiveId: string;
   /** Maps a member id to its pseudonym in the public record for this ballot. */
-  pseudonym(memberId: string): string;
+  readonly pseudonym: (memberId: string) => string;
 }
 
 /**

@@ -48,6 +48,13 @@ export const EnvSchema = z.object({
   DATABASE_URL: postgresUrl,
   LIQUIDE_DATA_DIR: z.string().trim().min(1, 'must not be empty').default('.liquide'),
   REDIS_URL: redisUrl,
+  LIVE_MAX_PUSHES_PER_SECOND: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number from 1 to 100')
+    .transform(Number)
+    .refine((value) => value >= 1 && value <= 100, 'must be a whole number from 1 to 100')
+    .default(10),
   LOG_FORMAT: z.enum(['text', 'json']).default('text'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   JWT_ISSUER: z.string().trim().min(1, 'must not be empty').default('liquide'),

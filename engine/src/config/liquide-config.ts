@@ -7,6 +7,8 @@ export interface LiquideConfig {
   readonly http: { readonly port: number; readonly host: string };
   readonly database: { readonly url: string | undefined; readonly dataDir: string };
   readonly redis: { readonly url: string | undefined };
+  /** Live tallies: at most this many pushes per second per ballot (the last state always goes out). */
+  readonly live: { readonly maxPushesPerSecond: number };
   readonly log: { readonly format: Env['LOG_FORMAT']; readonly level: Env['LOG_LEVEL'] };
   readonly jwt: {
     readonly issuer: string;
@@ -64,6 +66,7 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
       dataDir: isAbsolute(env.LIQUIDE_DATA_DIR) ? env.LIQUIDE_DATA_DIR : resolve(cwd, env.LIQUIDE_DATA_DIR),
     },
     redis: { url: env.REDIS_URL },
+    live: { maxPushesPerSecond: env.LIVE_MAX_PUSHES_PER_SECOND },
     log: { format: env.LOG_FORMAT, level: env.LOG_LEVEL },
     jwt: {
       issuer: env.JWT_ISSUER,

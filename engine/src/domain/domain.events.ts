@@ -30,6 +30,7 @@ export class DelegationSetEvent {
     readonly target: string | null,
     readonly trustees: readonly string[],
     readonly expiresAt: Date | null,
+    readonly previousTrustees: readonly string[],
   ) {}
 }
 

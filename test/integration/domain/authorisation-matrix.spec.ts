@@ -124,11 +124,9 @@ describe('Authorisation matrix: every action × every caller, enforced by the AP
     ['public', true],
     ['members-only', false],
   ] as const)('on a %s collective', (kind, isPublic) => {
-    // bill.read cells that the policy allows are left out: both bill.read routes answer 500 today
-    // (`summarise` in engine/src/domain/queries/read.handlers.ts binds an array to `any(?)`).
     const cells = ACTIONS.flatMap((action) =>
       CALLERS.map((caller) => [action, caller, expected(action, caller, isPublic)] as const),
-    ).filter(([action, , outcome]) => !(action === 'bill.read' && outcome === 'allowed'));
+    );
 
     it.each(cells)('%s by %s → %s', async (action, caller, outcome) => {
       const world = worlds[kind];

@@ -6,7 +6,7 @@ import { BallotClosedEvent } from '../../domain/domain.events';
 import { LiquideError } from '../../errors/liquide-error';
 import { canonicalJson } from '../../record/canonical-json';
 import { RecordService } from '../../record/record.service';
-import { sha256Hex, tally, type TallyResult } from '../../tally';
+import { LiveTally, sha256Hex, type TallyResult } from '../../tally';
 import { ballotLockSql } from '../../votes/voter-check';
 import { Ballot } from '../ballot.entity';
 import { loadBallotSnapshot, pseudonymise } from '../scenario-builder';
@@ -49,12 +49,15 @@ export class CloseBallotHandler implements ICommandHandler<CloseBallotCommand> {
         throw new LiquideError(DomainErrorCode.BallotNotFound, { field: 'ballotId' });
       }
       const scenario = pseudonymise(snapshot);
-      const result = tally(scenario);
+      const computed = new LiveTally(scenario);
+      const result = computed.result();
+      const { turnout, delegatedShare } = computed.stats();
       const resultHash = sha256Hex(canonicalJson(result));
       ballot.status = 'closed';
       ballot.closedAt = closedAt;
       ballot.result = result;
       ballot.resultHash = resultHash;
+      ballot.resultStats = { turnout, delegatedShare };
       await em.flush();
       await this.record.append(em, snapshot.collectiveId, 'ballot.closed', {
         ballotId: ballot.id,

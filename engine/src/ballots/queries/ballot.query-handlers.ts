@@ -44,14 +44,11 @@ export class GetBallotHandler implements IQueryHandler<GetBallotQuery> {
       seed: ballot.seed,
     };
     if (ballot.status === 'closed' && ballot.result) {
-      const totals = ballot.result.totals;
-      const weight = totals.yes + totals.no + totals.abstain + totals.absent;
-      const voted = totals.yes + totals.no + totals.abstain;
       const tally: TallyView = {
-        totals,
+        totals: ballot.result.totals,
         seats: ballot.result.seats ?? null,
-        turnout: weight > 0 ? voted / weight : 0,
-        delegatedShare: weight > 0 ? delegatedWeight(ballot.result) / weight : 0,
+        turnout: ballot.resultStats?.turnout ?? 0,
+        delegatedShare: ballot.resultStats?.delegatedShare ?? 0,
         final: true,
       };
       return { ...base, tally };
@@ -98,18 +95,6 @@ export class GetBallotHandler implements IQueryHandler<GetBallotQuery> {
       }
     }
   }
-}
-
-function delegatedWeight(result: {
-  voters: Record<string, { weight: number; delegators: string[] }>;
-}): number {
-  let delegated = 0;
-  for (const voter of Object.values(result.voters)) {
-    if (voter.delegators.length > 0) {
-      delegated += voter.weight;
-    }
-  }
-  return delegated;
 }
 
 @QueryHandler(GetResultQuery)

@@ -26,6 +26,7 @@ export class SetDelegationHandler implements ICommandHandler<SetDelegationComman
       const scopeKey = command.scope === 'global' ? 'global' : `${command.scope}:${command.target}`;
       const existing = await em.findOne(Delegation, { member: command.memberId, scopeKey });
       let delegation: Delegation;
+      const previousTrustees = existing ? [...existing.trustees] : [];
       if (existing) {
         existing.trustees = [...command.trustees];
         existing.expiresAt = command.expiresAt;
@@ -59,6 +60,7 @@ export class SetDelegationHandler implements ICommandHandler<SetDelegationComman
           command.target,
           command.trustees,
           command.expiresAt,
+          previousTrustees,
         ),
       };
     });

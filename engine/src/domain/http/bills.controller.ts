@@ -47,9 +47,8 @@ export class BillsController {
   @Get('bills/:billId')
   @OptionalAuth()
   async get(@CurrentAccount() account: AuthenticatedAccount | null, @Param() params: BillParamDto) {
-    const bill = await this.queries.execute(new GetBillQuery(params.billId));
-    await this.access.assertCan(account, bill.collectiveId, 'bill.read');
-    return bill;
+    await this.access.assertCanOnBill(account, params.billId, 'bill.read');
+    return this.queries.execute(new GetBillQuery(params.billId));
   }
 
   @Post('collectives/:collectiveId/ballots')

@@ -51,6 +51,7 @@ export class Migration20261128000400Domain extends Migration {
       "closed_at" timestamptz null,
       "result" jsonb null,
       "result_hash" text null,
+      "result_stats" jsonb null,
       "created_at" timestamptz not null default now(),
       check ("closes_at" > "opens_at")
     );`);

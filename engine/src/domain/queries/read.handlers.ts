@@ -5,6 +5,7 @@ import { Collective } from '../../collectives/collective.entity';
 import { Topic } from '../../collectives/topic.entity';
 import { Delegation } from '../../delegations/delegation.entity';
 import { toDelegationView } from '../../delegations/delegation.view';
+import { uuidArray } from '../../database/pg-array';
 import { LiquideError } from '../../errors/liquide-error';
 import { Member } from '../../members/member.entity';
 import { DomainErrorCode } from '../domain.errors';
@@ -44,9 +45,10 @@ export class GetCollectiveHandler implements IQueryHandler<GetCollectiveQuery> {
 async function summarise(em: EntityManager, bills: Bill[]): Promise<BillSummary[]> {
   const ballots = await em.execute<
     { id: string; bill_id: string; status: string; opens_at: Date; closes_at: Date }[]
-  >('select id, bill_id, status, opens_at, closes_at from ballot where bill_id = any(?) order by opens_at', [
-    bills.map((b) => b.id),
-  ]);
+  >(
+    'select id, bill_id, status, opens_at, closes_at from ballot where bill_id = any(?::uuid[]) order by opens_at',
+    [uuidArray(bills.map((b) => b.id))],
+  );
   return bills.map((bill) => ({
     id: bill.id,
     title: bill.title,

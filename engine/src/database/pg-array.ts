@@ -1,0 +1,12 @@
+/**
+ * A PostgreSQL array literal for a list of uuids, to bind as one parameter (`?::uuid[]`).
+ * Raw bindings would otherwise spread a JavaScript array into a list of values.
+ */
+export function uuidArray(ids: readonly string[]): string {
+  for (const id of ids) {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) {
+      throw new TypeError(`not a uuid: ${id}`);
+    }
+  }
+  return `{${ids.join(',')}}`;
+}

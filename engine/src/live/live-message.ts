@@ -1,0 +1,32 @@
+import type { Choice, Scope } from '../tally';
+
+/**
+ * A domain event in the serialisable form that the live layer consumes, locally and across
+ * instances (Redis channel `liquide:domain-events`). `origin` is the instance that committed it.
+ */
+export type LiveMessage = { readonly origin: string; readonly at: number } & (
+  | {
+      readonly type: 'vote';
+      readonly collectiveId: string;
+      readonly ballotId: string;
+      readonly memberId: string;
+      readonly choice: Choice | null;
+    }
+  | {
+      readonly type: 'delegation';
+      readonly collectiveId: string;
+      readonly memberId: string;
+      readonly scope: Scope;
+      readonly target: string | null;
+      /** null: revoked. */
+      readonly trustees: readonly string[] | null;
+      readonly previousTrustees: readonly string[];
+      readonly expiresAt: string | null;
+    }
+  | {
+      readonly type: 'closed';
+      readonly collectiveId: string;
+      readonly ballotId: string;
+      readonly resultHash: string;
+    }
+);

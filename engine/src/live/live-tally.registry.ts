@@ -1,0 +1,242 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Injectable, Logger } from '@nestjs/common';
+import { loadBallotSnapshot } from '../ballots/scenario-builder';
+import { uuidArray } from '../database/pg-array';
+import { apportion, LiveTally, type ApportionMethod, type Choice, type Scope } from '../tally';
+import type { TallyState } from './live.contract';
+
+/** A change to apply to the live tallies, as carried by domain events (local or from Redis). */
+export type LiveChange =
+  | { kind: 'vote'; ballotId: string; memberId: string; choice: Choice | null; at: number }
+  | {
+      kind: 'delegation';
+      collectiveId: string;
+      memberId: string;
+      scope: Scope;
+      target: string | null;
+      trustees: readonly string[] | null;
+      expiresAt: string | null;
+      at: number;
+    };
+
+interface Entry {
+  readonly ballotId: string;
+  readonly collectiveId: string;
+  readonly billId: string;
+  readonly topicId: string | null;
+  readonly deputies: number;
+  readonly method: ApportionMethod;
+  readonly base: 'cast' | 'members';
+  readonly seed: string;
+  readonly tally: LiveTally;
+  version: number;
+  changedAt: number;
+}
+
+/**
+ * The live tally of each open ballot someone watches, kept in memory and updated incrementally
+ * by the tally core as changes arrive. Loaded once from PostgreSQL; changes that arrive during the
+ * load are replayed after it (they are idempotent: set a vote, set a delegation).
+ */
+@Injectable()
+export class LiveTallyRegistry {
+  private readonly logger = new Logger(LiveTallyRegistry.name);
+  private readonly entries = new Map<string, Entry>();
+  private readonly loading = new Map<string, { promise: Promise<Entry | null>; queued: LiveChange[] }>();
+
+  constructor(private readonly em: EntityManager) {}
+
+  /** The live entry of an open ballot, loading it on first use; null when the ballot is not open. */
+  async get(ballotId: string): Promise<Entry | null> {
+    const known = this.entries.get(ballotId);
+    if (known) {
+      return known;
+    }
+    const pending = this.loading.get(ballotId);
+    if (pending) {
+      return pending.promise;
+    }
+    const queued: LiveChange[] = [];
+    const promise = this.load(ballotId).then((entry) => {
+      this.loading.delete(ballotId);
+      if (entry) {
+        for (const change of queued) {
+          this.applyTo(entry, change);
+        }
+        this.entries.set(ballotId, entry);
+      }
+      return entry;
+    });
+    this.loading.set(ballotId, { promise, queued });
+    return promise;
+  }
+
+  /** Forgets a ballot (closed, or nobody watches any more). */
+  drop(ballotId: string): void {
+    this.entries.delete(ballotId);
+  }
+
+  /** Applies a change to every loaded tally it concerns; returns the ids of the ballots that changed. */
+  apply(change: LiveChange): string[] {
+    for (const [ballotId, pending] of this.loading) {
+      if (change.kind === 'delegation' || change.ballotId === ballotId) {
+        pending.queued.push(change);
+      }
+    }
+    const changed: string[] = [];
+    for (const entry of this.entries.values()) {
+      if (this.applyTo(entry, change)) {
+        changed.push(entry.ballotId);
+      }
+    }
+    return changed;
+  }
+
+  /** The state observers see now. */
+  state(entry: Entry): TallyState {
+    const totals = entry.tally.totals();
+    const stats = entry.tally.stats();
+    const counts: Record<string, number> = { yes: totals.yes, no: totals.no, abstain: totals.abstain };
+    if (entry.base === 'members') {
+      counts.absent = totals.absent;
+    }
+    const anyWeight = Object.values(counts).some((value) => value > 0);
+    const seats = anyWeight ? apportion(scaled(counts), entry.deputies, entry.method, entry.seed) : null;
+    return {
+      ballotId: entry.ballotId,
+      status: 'open',
+      version: entry.version,
+      totals,
+      seats: seats as TallyState['seats'],
+      turnout: stats.turnout,
+      delegatedShare: stats.delegatedShare,
+      final: false,
+      changedAt: entry.changedAt,
+    };
+  }
+
+  /** Members whose vote the voter now carries (walking delegations backwards, bounded). */
+  async carriedBy(ballotId: string, voterId: string, limit = 5000): Promise<string[]> {
+    const entry = this.entries.get(ballotId);
+    if (!entry) {
+      return [];
+    }
+    const found: string[] = [];
+    const seen = new Set([voterId]);
+    let frontier = [voterId];
+    while (frontier.length > 0 && found.length < limit) {
+      const rows = await this.em
+        .fork()
+        .execute<{ member_id: string }[]>(
+          'select distinct member_id from delegation where collective_id = ? and trustees && ?::uuid[]',
+          [entry.collectiveId, uuidArray(frontier)],
+        );
+      frontier = [];
+      for (const { member_id: id } of rows) {
+        if (seen.has(id)) {
+          continue;
+        }
+        seen.add(id);
+        const representation = entry.tally.representation(id);
+        if (representation.status === 'represented' && representation.voter === voterId) {
+          found.push(id);
+          frontier.push(id);
+        }
+      }
+    }
+    return found;
+  }
+
+  private applyTo(entry: Entry, change: LiveChange): boolean {
+    try {
+      if (change.kind === 'vote') {
+        if (change.ballotId !== entry.ballotId) {
+          return false;
+        }
+        if (change.choice) {
+          entry.tally.castVote(change.memberId, change.choice);
+        } else {
+          entry.tally.withdrawVote(change.memberId);
+        }
+      } else {
+        if (change.collectiveId !== entry.collectiveId || !this.concerns(entry, change)) {
+          return false;
+        }
+        const topic = change.scope === 'topic' && change.target ? { topic: change.target } : {};
+        if (change.trustees === null) {
+          entry.tally.revokeDelegation(change.memberId, change.scope, topic.topic);
+        } else {
+          entry.tally.setDelegation({
+            from: change.memberId,
+            scope: change.scope,
+            ...topic,
+            to: change.trustees,
+            ...(change.expiresAt ? { expiresAt: change.expiresAt } : {}),
+          });
+        }
+      }
+    } catch (error) {
+      // A member unknown to this snapshot (added after it was loaded): reload on next use.
+      this.logger.warn(`Live tally of ${entry.ballotId} reloads: ${String(error)}`);
+      this.entries.delete(entry.ballotId);
+      return false;
+    }
+    entry.version += 1;
+    entry.changedAt = Math.max(entry.changedAt, change.at);
+    return true;
+  }
+
+  private concerns(entry: Entry, change: Extract<LiveChange, { kind: 'delegation' }>): boolean {
+    switch (change.scope) {
+      case 'global':
+        return true;
+      case 'topic':
+        return change.target === entry.topicId;
+      case 'bill':
+        return change.target === entry.billId;
+    }
+  }
+
+  private async load(ballotId: string): Promise<Entry | null> {
+    const em = this.em.fork();
+    const [row] = await em.execute<
+      {
+        status: string;
+        deputies: number;
+        mandate_method: ApportionMethod;
+        mandate_base: 'cast' | 'members';
+        seed: string;
+      }[]
+    >('select status, deputies, mandate_method, mandate_base, seed from ballot where id = ?', [ballotId]);
+    if (!row || row.status !== 'open') {
+      return null;
+    }
+    const snapshot = await loadBallotSnapshot(em, ballotId, new Date());
+    if (!snapshot) {
+      return null;
+    }
+    const scenario = snapshot.scenario;
+    return {
+      ballotId,
+      collectiveId: snapshot.collectiveId,
+      billId: scenario.bill.id,
+      topicId: scenario.bill.topic ?? null,
+      deputies: row.deputies,
+      method: row.mandate_method,
+      base: row.mandate_base,
+      seed: row.seed,
+      tally: new LiveTally(scenario),
+      version: 1,
+      changedAt: Date.now(),
+    };
+  }
+}
+
+/** Weights in exact integer micro-units, as the tally core apportions them. */
+function scaled<K extends string>(counts: Record<K, number>): Record<K, bigint> {
+  const out = {} as Record<K, bigint>;
+  for (const key of Object.keys(counts) as K[]) {
+    out[key] = BigInt(Math.round(counts[key] * 1_000_000));
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { Choice, Seats, Totals } from '../tally';
+
+/** The state of a ballot's tally as observers see it. Versions only grow within one connection. */
+export interface TallyState {
+  readonly ballotId: string;
+  readonly status: 'open' | 'closed';
+  readonly version: number;
+  readonly totals: Totals;
+  /** Seats as apportioned if the ballot closed now (final after close). */
+  readonly seats: Seats | null;
+  readonly turnout: number;
+  readonly delegatedShare: number;
+  readonly final: boolean;
+  /** When the newest change included was committed (ms since epoch), for latency measurements. */
+  readonly changedAt: number;
+}
+
+export interface Person {
+  readonly memberId: string;
+  readonly displayName: string;
+}
+
+/** Events the server sends; one map shared by the server and the web client. */
+export interface ServerToClientEvents {
+  'tally:state': (state: TallyState) => void;
+  'ballot:closed': (payload: {
+    ballotId: string;
+    totals: Totals;
+    seats: Seats | null;
+    resultHash: string;
+  }) => void;
+  /** To a delegator: the voter who carries their vote voted (choice always shown to delegators). */
+  'delegate:voted': (payload: { ballotId: string; voter: Person; choice: Choice }) => void;
+  /** To a trustee: someone set or revoked a delegation naming them. */
+  'delegation:changed': (payload: {
+    collectiveId: string;
+    from: Person;
+    change: 'set' | 'revoked';
+    scope: 'global' | 'topic' | 'bill';
+    target: string | null;
+    rank: number | null;
+  }) => void;
+}
+
+/** What a client may ask; payloads are validated with the schemas below. */
+export interface ClientToServerEvents {
+  'ballot:watch': (payload: WatchInput, ack: (answer: WatchAnswer) => void) => void;
+  'ballot:unwatch': (payload: WatchInput, ack: (answer: { ok: true }) => void) => void;
+}
+
+export const WatchInput = z.strictObject({ ballotId: z.uuid() });
+export type WatchInput = z.infer<typeof WatchInput>;
+
+export type WatchAnswer =
+  | { readonly ok: true; readonly state: TallyState | null; readonly hiddenUntil?: 'vote' | 'close' }
+  | { readonly ok: false; readonly code: string; readonly message: string; readonly field?: string };
+
+/** Room names. */
+export const rooms = {
+  /** Everyone allowed to follow the ballot: status changes, closing. */
+  watch: (ballotId: string) => `watch:${ballotId}`,
+  /** Those allowed to see the live figures under the ballot's visibility policy. */
+  tally: (ballotId: string) => `tally:${ballotId}`,
+  /** One member's own sockets, for personal events. */
+  member: (memberId: string) => `member:${memberId}`,
+} as const;

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { DomainEventBridge } from './domain-event-bridge';
+import { LiveGateway } from './live.gateway';
+import { LiveService } from './live.service';
+import { LiveTallyRegistry } from './live-tally.registry';
+
+/** Live tallies over socket.io: a room per ballot, personal events, several instances through Redis. */
+@Module({
+  imports: [AuthModule],
+  providers: [LiveGateway, LiveService, LiveTallyRegistry, DomainEventBridge],
+})
+export class LiveModule {}

@@ -1,0 +1,259 @@
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Ballot } from '../ballots/ballot.entity';
+import { LIQUIDE_CONFIG } from '../config/config.module';
+import type { LiquideConfig } from '../config/liquide-config';
+import type { LiveServer, LiveSocket } from './live.gateway';
+import type { LiveMessage } from './live-message';
+import { LiveTallyRegistry } from './live-tally.registry';
+import { rooms, type TallyState, type WatchAnswer } from './live.contract';
+
+/** Everything one instance does to keep its observers' screens moving. */
+@Injectable()
+export class LiveService implements OnModuleDestroy {
+  private readonly logger = new Logger(LiveService.name);
+  private server: LiveServer | undefined;
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly lastPush = new Map<string, number>();
+  private readonly intervalMs: number;
+
+  constructor(
+    private readonly registry: LiveTallyRegistry,
+    private readonly em: EntityManager,
+    @Inject(LIQUIDE_CONFIG) config: LiquideConfig,
+  ) {
+    this.intervalMs = 1000 / config.live.maxPushesPerSecond;
+  }
+
+  attach(server: LiveServer): void {
+    this.server = server;
+  }
+
+  onModuleDestroy(): void {
+    for (const timer of this.timers.values()) {
+      clearTimeout(timer);
+    }
+  }
+
+  async memberIdsOf(email: string): Promise<string[]> {
+    const rows = await this.em
+      .fork()
+      .execute<{ id: string }[]>('select id from member where email = ? and active', [email.toLowerCase()]);
+    return rows.map((row) => row.id);
+  }
+
+  /** Joins the ballot's rooms as its visibility allows and answers with the current state first. */
+  async watch(socket: LiveSocket, ballotId: string, memberId: string | null): Promise<WatchAnswer> {
+    const ballot = await this.em.fork().findOneOrFail(Ballot, { id: ballotId });
+    await socket.join(rooms.watch(ballotId));
+    if (ballot.status === 'closed' && ballot.result) {
+      return { ok: true, state: finalState(ballot, Number.MAX_SAFE_INTEGER) };
+    }
+    if (ballot.status !== 'open') {
+      return { ok: true, state: null, hiddenUntil: 'close' };
+    }
+    const hidden = await this.hiddenFor(ballot, memberId);
+    if (hidden) {
+      return { ok: true, state: null, hiddenUntil: hidden };
+    }
+    await socket.join(rooms.tally(ballotId));
+    const entry = await this.registry.get(ballotId);
+    return { ok: true, state: entry ? this.registry.state(entry) : null };
+  }
+
+  /** Applies a domain event: tallies, pushes, and the personal events of its origin instance. */
+  async handle(message: LiveMessage, fromThisInstance: boolean): Promise<void> {
+    switch (message.type) {
+      case 'vote': {
+        const changed = this.registry.apply({
+          kind: 'vote',
+          ballotId: message.ballotId,
+          memberId: message.memberId,
+          choice: message.choice,
+          at: message.at,
+        });
+        changed.forEach((id) => this.schedule(id));
+        if (message.choice) {
+          await this.afterVote(message.ballotId, message.memberId, message.choice, fromThisInstance);
+        }
+        return;
+      }
+      case 'delegation': {
+        const changed = this.registry.apply({
+          kind: 'delegation',
+          collectiveId: message.collectiveId,
+          memberId: message.memberId,
+          scope: message.scope,
+          target: message.target,
+          trustees: message.trustees,
+          expiresAt: message.expiresAt,
+          at: message.at,
+        });
+        changed.forEach((id) => this.schedule(id));
+        if (fromThisInstance) {
+          await this.notifyTrustees(message);
+        }
+        return;
+      }
+      case 'closed':
+        await this.closed(message.ballotId);
+        return;
+    }
+  }
+
+  private schedule(ballotId: string): void {
+    if (this.timers.has(ballotId) || !this.server) {
+      return;
+    }
+    const wait = Math.max(0, (this.lastPush.get(ballotId) ?? 0) + this.intervalMs - Date.now());
+    const timer = setTimeout(() => {
+      this.timers.delete(ballotId);
+      void this.push(ballotId);
+    }, wait);
+    timer.unref();
+    this.timers.set(ballotId, timer);
+  }
+
+  private async push(ballotId: string): Promise<void> {
+    const entry = await this.registry.get(ballotId);
+    if (!entry || !this.server) {
+      return;
+    }
+    this.lastPush.set(ballotId, Date.now());
+    this.server.local.to(rooms.tally(ballotId)).emit('tally:state', this.registry.state(entry));
+  }
+
+  private async afterVote(
+    ballotId: string,
+    memberId: string,
+    choice: 'yes' | 'no' | 'abstain',
+    origin: boolean,
+  ) {
+    const server = this.server;
+    if (!server) {
+      return;
+    }
+    const ballot = await this.em
+      .fork()
+      .findOne(Ballot, { id: ballotId }, { fields: ['visibility', 'status'] });
+    if (ballot?.visibility === 'after-vote') {
+      server.local.in(rooms.member(memberId)).socketsJoin(rooms.tally(ballotId));
+      this.schedule(ballotId);
+    }
+    if (!origin) {
+      return;
+    }
+    try {
+      const entry = await this.registry.get(ballotId);
+      if (!entry) {
+        return;
+      }
+      const delegators = await this.registry.carriedBy(ballotId, memberId);
+      if (delegators.length === 0) {
+        return;
+      }
+      const [voter] = await this.em
+        .fork()
+        .execute<{ display_name: string }[]>('select display_name from member where id = ?', [memberId]);
+      const payload = { ballotId, voter: { memberId, displayName: voter?.display_name ?? '' }, choice };
+      server.to(delegators.map(rooms.member)).emit('delegate:voted', payload);
+    } catch (error) {
+      this.logger.error(`Telling delegators of ${memberId} failed: ${String(error)}`);
+    }
+  }
+
+  private async notifyTrustees(message: Extract<LiveMessage, { type: 'delegation' }>): Promise<void> {
+    const server = this.server;
+    if (!server) {
+      return;
+    }
+    const [from] = await this.em
+      .fork()
+      .execute<{ display_name: string }[]>('select display_name from member where id = ?', [
+        message.memberId,
+      ]);
+    const person = { memberId: message.memberId, displayName: from?.display_name ?? '' };
+    const now = message.trustees ?? [];
+    const removed = message.previousTrustees.filter((id) => !now.includes(id));
+    now.forEach((trustee, index) => {
+      server.to(rooms.member(trustee)).emit('delegation:changed', {
+        collectiveId: message.collectiveId,
+        from: person,
+        change: 'set',
+        scope: message.scope,
+        target: message.target,
+        rank: index + 1,
+      });
+    });
+    for (const trustee of removed) {
+      server.to(rooms.member(trustee)).emit('delegation:changed', {
+        collectiveId: message.collectiveId,
+        from: person,
+        change: 'revoked',
+        scope: message.scope,
+        target: message.target,
+        rank: null,
+      });
+    }
+  }
+
+  private async closed(ballotId: string): Promise<void> {
+    const entry = await this.registry.get(ballotId).catch(() => null);
+    this.registry.drop(ballotId);
+    clearTimeout(this.timers.get(ballotId));
+    this.timers.delete(ballotId);
+    const server = this.server;
+    if (!server) {
+      return;
+    }
+    const ballot = await this.em.fork().findOne(Ballot, { id: ballotId });
+    if (!ballot?.result || !ballot.resultHash) {
+      return;
+    }
+    const state = finalState(ballot, (entry?.version ?? 0) + 1);
+    const room = rooms.watch(ballotId);
+    server.local.to(room).emit('tally:state', state);
+    server.local
+      .to(room)
+      .emit('ballot:closed', {
+        ballotId,
+        totals: state.totals,
+        seats: state.seats,
+        resultHash: ballot.resultHash,
+      });
+  }
+
+  private async hiddenFor(ballot: Ballot, memberId: string | null): Promise<'vote' | 'close' | null> {
+    switch (ballot.visibility) {
+      case 'live':
+        return null;
+      case 'after-close':
+        return 'close';
+      case 'after-vote': {
+        if (!memberId) {
+          return 'vote';
+        }
+        const rows = await this.em
+          .fork()
+          .execute('select 1 from vote where ballot_id = ? and member_id = ?', [ballot.id, memberId]);
+        return rows.length > 0 ? null : 'vote';
+      }
+    }
+  }
+}
+
+function finalState(ballot: Ballot, version: number): TallyState {
+  const result = ballot.result!;
+  const totals = result.totals;
+  return {
+    ballotId: ballot.id,
+    status: 'closed',
+    version,
+    totals,
+    seats: result.seats ?? null,
+    turnout: ballot.resultStats?.turnout ?? 0,
+    delegatedShare: ballot.resultStats?.delegatedShare ?? 0,
+    final: true,
+    changedAt: ballot.closedAt?.getTime() ?? Date.now(),
+  };
+}

@@ -1,0 +1,37 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import type { Server, ServerOptions } from 'socket.io';
+
+/** socket.io with the Redis adapter, so that rooms span every instance sharing REDIS_URL. */
+export class RedisIoAdapter extends IoAdapter {
+  private clients: { quit(): Promise<unknown> }[] = [];
+  private adapter: ReturnType<typeof createAdapter> | undefined;
+
+  constructor(app: INestApplicationContext) {
+    super(app);
+  }
+
+  async connect(url: string): Promise<void> {
+    const publisher = createClient({ url });
+    const subscriber = publisher.duplicate();
+    this.clients = [publisher, subscriber];
+    await Promise.all([publisher.connect(), subscriber.connect()]);
+    this.adapter = createAdapter(publisher, subscriber);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): unknown {
+    const server = super.createIOServer(port, options) as Server;
+    if (this.adapter) {
+      server.adapter(this.adapter);
+    }
+    return server;
+  }
+
+  override async close(server: Parameters<IoAdapter['close']>[0]): Promise<void> {
+    await super.close(server);
+    await Promise.all(this.clients.map((client) => client.quit().catch(() => undefined)));
+    this.clients = [];
+  }
+}
