@@ -1,30 +1,14 @@
-import { commands, USAGE, USAGE_ERROR } from './commands';
+import { run } from './cli';
 
-/** Runs `liquide <command> …` and resolves to the exit status. */
-export async function run(argv: string[]): Promise<number> {
-  const [name, ...args] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE);
-    return name === undefined ? USAGE_ERROR : 0;
-  }
-  const command = commands[name];
-  if (!command) {
-    process.stderr.write(`liquide: unknown command "${name}"\n\n${USAGE}`);
-    return USAGE_ERROR;
-  }
-  return command(args);
-}
-
-if (require.main === module) {
-  run(process.argv.slice(2)).then(
-    (status) => {
-      process.exitCode = status;
-    },
-    (error: unknown) => {
-      process.stderr.write(
-        `liquide: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
-      process.exitCode = 1;
-    },
-  );
-}
+/** Entry point of the `liquide` command (bin/liquide.js requires this file). */
+run(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `liquide: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);
