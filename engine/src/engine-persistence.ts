@@ -13,6 +13,7 @@ import { Ballot } from './ballots/ballot.entity';
 import { Vote } from './votes/vote.entity';
 import { Delegation } from './delegations/delegation.entity';
 import { Migration20261128000400Domain } from './domain/migrations/Migration20261128000400Domain';
+import { Migration20261128000410CastVote } from './votes/migrations/Migration20261128000410CastVote';
 
 /** The engine's entities, registered with MikroORM by the application. */
 export const ENGINE_ENTITIES = [
@@ -34,4 +35,5 @@ export const ENGINE_MIGRATIONS: readonly NamedMigration[] = [
   { name: 'Migration20261128000200Auth', class: Migration20261128000200Auth },
   { name: 'Migration20261128000300Record', class: Migration20261128000300Record },
   { name: 'Migration20261128000400Domain', class: Migration20261128000400Domain },
+  { name: 'Migration20261128000410CastVote', class: Migration20261128000410CastVote },
 ];

@@ -22,6 +22,7 @@ export enum DomainErrorCode {
   LastOrganiser = 'member.last_organiser',
   ImportNotFound = 'member.import_not_found',
   ImportEmpty = 'member.import_empty',
+  CsvMalformed = 'member.csv_malformed',
 }
 
 export const DOMAIN_ERRORS = defineErrors({
@@ -100,6 +101,11 @@ export const DOMAIN_ERRORS = defineErrors({
     en: 'The collective must keep at least one organiser',
   },
   [DomainErrorCode.ImportNotFound]: { status: 404, fr: 'Import introuvable', en: 'Import not found' },
+  [DomainErrorCode.CsvMalformed]: {
+    status: 400,
+    fr: 'Le fichier CSV est mal formé : {reason}',
+    en: 'The CSV file is malformed: {reason}',
+  },
   [DomainErrorCode.ImportEmpty]: {
     status: 400,
     fr: 'Le fichier CSV ne contient aucune ligne de membre',

@@ -2,6 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { describeIssues, type FieldProblem } from '../errors/validation';
 import type { Language } from '../errors/error-catalog';
+import { DomainErrorCode } from '../domain/domain.errors';
+import { LiquideError } from '../errors/liquide-error';
 import { ROLES, type Role } from './member.entity';
 
 /** One member row as the organiser's CSV gives it. */
@@ -57,10 +59,20 @@ const RowSchema = z.object({
  * `attr:<name>` columns (region…). Roles are separated by `|`. Bad rows are reported, not imported.
  */
 export function parseMembersCsv(text: string, language: Language): { rows: MemberRow[]; errors: RowError[] } {
-  const records = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<
-    string,
-    string
-  >[];
+  let records: Record<string, string>[];
+  try {
+    records = parse<Record<string, string>>(text, {
+      columns: true,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+    });
+  } catch (error) {
+    throw new LiquideError(DomainErrorCode.CsvMalformed, {
+      field: 'csv',
+      params: { reason: error instanceof Error ? error.message : String(error) },
+    });
+  }
   const rows: MemberRow[] = [];
   const errors: RowError[] = [];
   const seen = new Set<string>();

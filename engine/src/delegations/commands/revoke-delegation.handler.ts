@@ -3,6 +3,7 @@ import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainErrorCode } from '../../domain/domain.errors';
 import { DelegationRevokedEvent } from '../../domain/domain.events';
 import { LiquideError } from '../../errors/liquide-error';
+import { recordProof } from '../../domain/record-proof';
 import { RecordService } from '../../record/record.service';
 import { Delegation } from '../delegation.entity';
 import { RevokeDelegationCommand } from './revoke-delegation.command';
@@ -25,9 +26,14 @@ export class RevokeDelegationHandler implements ICommandHandler<RevokeDelegation
       const previousTrustees = existing.trustees;
       await em.remove(existing).flush();
       await this.record.append(em, command.collectiveId, 'delegation.revoked', {
-        memberId: command.memberId,
         scope: command.scope,
         target: command.target,
+        proof: await recordProof(em, command.collectiveId, [
+          'delegation',
+          command.memberId,
+          existing.scopeKey,
+          null,
+        ]),
       });
       return new DelegationRevokedEvent(
         command.collectiveId,

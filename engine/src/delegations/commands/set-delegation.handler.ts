@@ -7,6 +7,7 @@ import { DomainErrorCode } from '../../domain/domain.errors';
 import { DelegationSetEvent } from '../../domain/domain.events';
 import { LiquideError } from '../../errors/liquide-error';
 import { Member } from '../../members/member.entity';
+import { recordProof } from '../../domain/record-proof';
 import { RecordService } from '../../record/record.service';
 import { Delegation } from '../delegation.entity';
 import { toDelegationView } from '../delegation.view';
@@ -45,11 +46,14 @@ export class SetDelegationHandler implements ICommandHandler<SetDelegationComman
       }
       await em.flush();
       await this.record.append(em, command.collectiveId, 'delegation.set', {
-        memberId: command.memberId,
         scope: command.scope,
         target: command.target,
-        trustees: command.trustees,
-        expiresAt: command.expiresAt?.toISOString() ?? null,
+        proof: await recordProof(em, command.collectiveId, [
+          'delegation',
+          command.memberId,
+          delegation.scopeKey,
+          command.trustees,
+        ]),
       });
       return {
         view: toDelegationView(delegation),

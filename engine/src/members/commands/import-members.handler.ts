@@ -4,6 +4,7 @@ import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainErrorCode } from '../../domain/domain.errors';
 import { LiquideError } from '../../errors/liquide-error';
+import { recordProof } from '../../domain/record-proof';
 import { RecordService } from '../../record/record.service';
 import { parseMembersCsv, type MemberRow } from '../csv-members';
 import { ImportMembersCommand, type ImportStarted } from './member.commands';
@@ -66,12 +67,9 @@ export class ImportMembersHandler implements ICommandHandler<ImportMembersComman
           const inserted = result.filter((row) => row.inserted).length;
           await this.record.append(em, collectiveId, 'member.imported', {
             importId,
-            members: batch.map((row) => ({
-              email: row.email,
-              roles: row.roles,
-              weight: row.weight,
-              active: row.active,
-            })),
+            rows: batch.length,
+            created: inserted,
+            proof: await recordProof(em, collectiveId, ['import', importId, batch.map((row) => row.email)]),
           });
           await em.execute(
             'update member_import set processed = processed + ?, created = created + ?, updated = updated + ? where id = ?',

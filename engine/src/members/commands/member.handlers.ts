@@ -2,6 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainErrorCode } from '../../domain/domain.errors';
 import { LiquideError } from '../../errors/liquide-error';
+import { recordProof } from '../../domain/record-proof';
 import { RecordService } from '../../record/record.service';
 import { Member, type Role } from '../member.entity';
 import { ChangeRoleCommand, UpdateMemberCommand } from './member.commands';
@@ -37,8 +38,8 @@ export class ChangeRoleHandler implements ICommandHandler<ChangeRoleCommand> {
       member.roles = [...roles];
       await em.flush();
       await this.record.append(em, command.collectiveId, command.grant ? 'role.granted' : 'role.revoked', {
-        memberId: member.id,
         role: command.role,
+        proof: await recordProof(em, command.collectiveId, ['role', member.id, command.role, command.grant]),
       });
       return { roles: member.roles };
     });
@@ -76,8 +77,13 @@ export class UpdateMemberHandler implements ICommandHandler<UpdateMemberCommand>
       }
       await em.flush();
       await this.record.append(em, command.collectiveId, 'member.updated', {
-        memberId: member.id,
-        changes: { votingRights, weight, active },
+        proof: await recordProof(em, command.collectiveId, [
+          'member',
+          member.id,
+          votingRights,
+          weight,
+          active,
+        ]),
       });
     });
   }

@@ -7,6 +7,11 @@ export interface VoteReceipt {
   readonly choice: Choice;
   readonly castAt: string;
   readonly requestId: string;
+  /**
+   * SHA-256 of the collective's record secret, ballot, member, choice and request id: the same
+   * value stands in the public record's `vote.cast` event, so the voter can find their vote there.
+   */
+  readonly proof: string;
   /** True when the same request id was seen before: the first answer is returned again. */
   readonly replayed: boolean;
 }

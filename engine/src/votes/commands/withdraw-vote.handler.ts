@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainErrorCode } from '../../domain/domain.errors';
@@ -5,8 +6,10 @@ import { VoteWithdrawnEvent } from '../../domain/domain.events';
 import { LiquideError } from '../../errors/liquide-error';
 import { RecordService } from '../../record/record.service';
 import type { Choice } from '../../tally';
-import { ballotLockSql, checkVoter } from '../voter-check';
+import { refusalError, type Refusal } from '../vote-refusal';
 import { WithdrawVoteCommand } from './withdraw-vote.command';
+
+type Voter = Refusal | { collectiveId: string; memberId: string; secret: string };
 
 @CommandHandler(WithdrawVoteCommand)
 export class WithdrawVoteHandler implements ICommandHandler<WithdrawVoteCommand> {
@@ -18,8 +21,13 @@ export class WithdrawVoteHandler implements ICommandHandler<WithdrawVoteCommand>
 
   async execute(command: WithdrawVoteCommand): Promise<void> {
     const event = await this.em.fork().transactional(async (em) => {
-      await em.execute(ballotLockSql('shared'), [command.ballotId]);
-      const voter = await checkVoter(em, command.ballotId, command.email);
+      const [{ voter }] = await em.execute<{ voter: Voter }[]>('select liquide_voter(?, ?) as voter', [
+        command.ballotId,
+        command.email.toLowerCase(),
+      ]);
+      if ('error' in voter) {
+        throw refusalError(voter);
+      }
       const [removed] = await em.execute<{ choice: Choice }[]>(
         'delete from vote where ballot_id = ? and member_id = ? returning choice',
         [command.ballotId, voter.memberId],
@@ -27,9 +35,13 @@ export class WithdrawVoteHandler implements ICommandHandler<WithdrawVoteCommand>
       if (!removed) {
         throw new LiquideError(DomainErrorCode.NoVote, { field: 'ballotId' });
       }
+      const at = new Date().toISOString();
+      const proof = createHash('sha256')
+        .update([voter.secret, command.ballotId, voter.memberId, 'withdrawn', at].join(':'))
+        .digest('hex');
       await this.record.append(em, voter.collectiveId, 'vote.withdrawn', {
         ballotId: command.ballotId,
-        memberId: voter.memberId,
+        proof,
       });
       return new VoteWithdrawnEvent(voter.collectiveId, command.ballotId, voter.memberId, removed.choice);
     });

@@ -1,0 +1,90 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/**
+ * The vote path as one statement (one round trip, its own transaction): shared ballot lock, window
+ * and membership checks, idempotency key, upsert of the one vote, receipt, record event. Refusals
+ * come back as `{"error": code, ...params}`; the handler turns them into LiquideErrors.
+ */
+export class Migration20261128000410CastVote extends Migration {
+  override up(): void {
+    this.addSql(`create or replace function liquide_voter(p_ballot uuid, p_email text)
+returns jsonb language plpgsql as $fn$
+declare
+  b record;
+  m record;
+  t timestamptz := now();
+begin
+  perform pg_advisory_xact_lock_shared(hashtextextended(p_ballot::text, 0));
+  select ballot.collective_id, ballot.status, ballot.opens_at, ballot.closes_at, c.record_secret
+    into b from ballot join collective c on c.id = ballot.collective_id where ballot.id = p_ballot;
+  if not found then
+    return jsonb_build_object('error', 'ballot.not_found');
+  end if;
+  select id, roles, active, voting_rights into m from member
+   where collective_id = b.collective_id and email = p_email;
+  if not found or not m.active or not ('member' = any (m.roles)) then
+    return jsonb_build_object('error', 'access.forbidden');
+  end if;
+  if not m.voting_rights then
+    return jsonb_build_object('error', 'vote.no_voting_rights');
+  end if;
+  if b.status <> 'open' then
+    return jsonb_build_object('error', 'ballot.not_open', 'status', b.status);
+  end if;
+  if t < b.opens_at or t >= b.closes_at then
+    return jsonb_build_object('error', 'ballot.outside_window', 'opensAt', b.opens_at, 'closesAt', b.closes_at);
+  end if;
+  return jsonb_build_object('collectiveId', b.collective_id, 'memberId', m.id, 'secret', b.record_secret);
+end
+$fn$;`);
+    this
+      .addSql(`create or replace function liquide_cast_vote(p_ballot uuid, p_email text, p_choice text, p_request text)
+returns jsonb language plpgsql as $fn$
+declare
+  v jsonb;
+  v_member uuid;
+  stored record;
+  previous text;
+  cast_time timestamptz;
+  receipt jsonb;
+  proof text;
+begin
+  v := liquide_voter(p_ballot, p_email);
+  if v ? 'error' then
+    return v;
+  end if;
+  v_member := (v->>'memberId')::uuid;
+  insert into vote_request (member_id, request_id, ballot_id, response)
+  values (v_member, p_request, p_ballot, '{}') on conflict do nothing;
+  if not found then
+    select vr.ballot_id, vr.response into stored from vote_request vr
+     where vr.member_id = v_member and vr.request_id = p_request;
+    if stored.ballot_id <> p_ballot then
+      return jsonb_build_object('error', 'vote.request_id_reused');
+    end if;
+    return jsonb_build_object('replayed', true, 'receipt', stored.response);
+  end if;
+  select vote.choice into previous from vote where vote.ballot_id = p_ballot and vote.member_id = v_member for update;
+  insert into vote (id, ballot_id, member_id, choice) values (gen_random_uuid(), p_ballot, v_member, p_choice)
+  on conflict (ballot_id, member_id) do update set choice = excluded.choice, cast_at = now()
+  returning vote.cast_at into cast_time;
+  proof := encode(sha256(convert_to(concat_ws(':', v->>'secret', p_ballot, v_member, p_choice, p_request), 'UTF8')), 'hex');
+  receipt := jsonb_build_object('ballotId', p_ballot, 'choice', p_choice,
+    'castAt', to_char(cast_time at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+    'requestId', p_request, 'proof', proof, 'replayed', false);
+  update vote_request set response = receipt
+   where vote_request.member_id = v_member and vote_request.request_id = p_request;
+  insert into record_event (collective_id, type, payload, occurred_at)
+  values ((v->>'collectiveId')::uuid, 'vote.cast', jsonb_build_object('ballotId', p_ballot, 'proof', proof),
+          date_trunc('milliseconds', now()));
+  return jsonb_build_object('replayed', false, 'receipt', receipt, 'collectiveId', v->'collectiveId',
+    'memberId', v_member, 'previous', previous);
+end
+$fn$;`);
+  }
+
+  override down(): void {
+    this.addSql('drop function if exists liquide_cast_vote(uuid, text, text, text);');
+    this.addSql('drop function if exists liquide_voter(uuid, text);');
+  }
+}

@@ -1,0 +1,42 @@
+import { AccessErrorCode } from '../access/access.errors';
+import { DomainErrorCode } from '../domain/domain.errors';
+import { LiquideError } from '../errors/liquide-error';
+
+/** What the vote functions in PostgreSQL answer when they refuse. */
+export interface Refusal {
+  readonly error: string;
+  readonly status?: string;
+  readonly opensAt?: string;
+  readonly closesAt?: string;
+}
+
+/** Turns a refusal of `liquide_voter` / `liquide_cast_vote` into the matching LiquideError. */
+export function refusalError(refusal: Refusal): LiquideError {
+  switch (refusal.error) {
+    case 'ballot.not_found':
+      return new LiquideError(DomainErrorCode.BallotNotFound, { field: 'ballotId' });
+    case 'access.forbidden':
+      return new LiquideError(AccessErrorCode.Forbidden, {
+        params: { action: 'vote.cast', roles: 'member' },
+      });
+    case 'vote.no_voting_rights':
+      return new LiquideError(DomainErrorCode.NoVotingRights);
+    case 'ballot.not_open':
+      return new LiquideError(DomainErrorCode.BallotNotOpen, {
+        field: 'ballotId',
+        params: { status: refusal.status ?? '?' },
+      });
+    case 'ballot.outside_window':
+      return new LiquideError(DomainErrorCode.BallotOutsideWindow, {
+        field: 'ballotId',
+        params: {
+          opensAt: new Date(refusal.opensAt ?? 0).toISOString(),
+          closesAt: new Date(refusal.closesAt ?? 0).toISOString(),
+        },
+      });
+    case 'vote.request_id_reused':
+      return new LiquideError(DomainErrorCode.RequestIdReused, { field: 'requestId' });
+    default:
+      return new LiquideError(DomainErrorCode.BallotNotOpen, { params: { status: refusal.error } });
+  }
+}
