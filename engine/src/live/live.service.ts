@@ -213,14 +213,12 @@ export class LiveService implements OnModuleDestroy {
     const state = finalState(ballot, (entry?.version ?? 0) + 1);
     const room = rooms.watch(ballotId);
     server.local.to(room).emit('tally:state', state);
-    server.local
-      .to(room)
-      .emit('ballot:closed', {
-        ballotId,
-        totals: state.totals,
-        seats: state.seats,
-        resultHash: ballot.resultHash,
-      });
+    server.local.to(room).emit('ballot:closed', {
+      ballotId,
+      totals: state.totals,
+      seats: state.seats,
+      resultHash: ballot.resultHash,
+    });
   }
 
   private async hiddenFor(ballot: Ballot, memberId: string | null): Promise<'vote' | 'close' | null> {
