@@ -73,11 +73,18 @@ export class DelegationGraph {
     const members = new IdIndex(n);
     const weight = new Float64Array(n);
     const active = new Uint8Array(n);
-    scenario.members.forEach((member, u) => {
-      members.add(member.id);
-      weight[u] = toUnits(member.weight ?? 1) ?? 0;
+    for (let u = 0; u < n; u++) {
+      const member = scenario.members[u];
+      if (members.add(member.id) !== u) {
+        throw new RangeError(`members[${u}].id: must be unique ("${member.id}" appears earlier)`);
+      }
+      const units = toUnits(member.weight ?? 1);
+      if (units === undefined || units === 0) {
+        throw new RangeError(`members[${u}].weight: must be a positive number with at most 6 decimal places`);
+      }
+      weight[u] = units;
       active[u] = member.active === false ? 0 : 1;
-    });
+    }
     const graph = new DelegationGraph(members, weight, active, scenario.bill.topic);
     if (graph.totalUnits > MAX_TOTAL_UNITS) {
       throw new RangeError('members: total weight exceeds the format limit');
@@ -92,13 +99,14 @@ export class DelegationGraph {
     const at = scenario.at === undefined ? undefined : Date.parse(scenario.at);
     const last = new Int32Array(n * 3).fill(-1);
     let poolNeeded = 0;
-    scenario.delegations.forEach((delegation, i) => {
-      const u = members.get(delegation.from);
+    for (let i = 0; i < scenario.delegations.length; i++) {
+      const delegation = scenario.delegations[i];
       const slot = graph.slotOf(delegation.scope, delegation.topic);
-      if (u >= 0 && slot >= 0) {
+      const u = slot >= 0 ? members.get(delegation.from) : -1;
+      if (u >= 0) {
         last[u * 3 + slot] = i;
       }
-    });
+    }
     const expiries: PendingExpiry[] = [];
     for (let key = 0; key < n * 3; key++) {
       if (last[key] >= 0) {

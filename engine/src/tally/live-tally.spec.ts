@@ -219,7 +219,7 @@ describe(LiveTally.name, () => {
     sut.withdrawVote(`m${n - 1}`);
     expect(sut.totals().absent).toBe(n);
     expect(sut.representation('m0')).toMatchObject({ status: 'lost', reason: 'dead-end' });
-  });
+  }, 120_000);
 
   it('always agrees with a full tally after any sequence of operations', () => {
     fc.assert(

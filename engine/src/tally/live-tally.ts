@@ -44,15 +44,11 @@ export class LiveTally {
   private pending: PendingExpiry[];
   private pendingSorted = false;
 
-  /** Builds the tally of a parsed scenario (see {@link parseScenario}). */
+  /**
+   * Builds the tally of a parsed scenario (see {@link parseScenario}).
+   * @throws RangeError when a member id appears twice or the total weight exceeds the format's limit
+   */
   constructor(scenario: ScenarioV1) {
-    const ids = new Set<string>();
-    for (const member of scenario.members) {
-      if (ids.has(member.id)) {
-        throw new TallyError('unknown-member', `members: id "${member.id}" appears twice`);
-      }
-      ids.add(member.id);
-    }
     const built = DelegationGraph.fromScenario(scenario);
     const cap = capUnits(scenario.cap?.maxShare, built.graph.totalUnits);
     // Renumber members in breadth-first order for memory locality (see DelegationGraph.permuted).

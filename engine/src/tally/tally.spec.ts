@@ -271,7 +271,7 @@ describe(tally.name, () => {
 
     expect(sut.totals.yes).toBe(n);
     expect(sut.voters[`m${n - 1}`].delegators).toHaveLength(n - 1);
-  });
+  }, 120_000);
 
   it('agrees with a brute-force oracle that enumerates every chain', () => {
     fc.assert(
