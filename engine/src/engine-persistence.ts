@@ -13,6 +13,8 @@ import { Ballot } from './ballots/ballot.entity';
 import { Vote } from './votes/vote.entity';
 import { Delegation } from './delegations/delegation.entity';
 import { Migration20261128000400Domain } from './domain/migrations/Migration20261128000400Domain';
+import { DEPUTIES_ENTITIES } from './deputies/entities';
+import { Migration20261128000500Deputies } from './deputies/migrations/Migration20261128000500Deputies';
 import { Migration20261128000410CastVote } from './votes/migrations/Migration20261128000410CastVote';
 
 /** The engine's entities, registered with MikroORM by the application. */
@@ -27,6 +29,7 @@ export const ENGINE_ENTITIES = [
   Ballot,
   Vote,
   Delegation,
+  ...DEPUTIES_ENTITIES,
 ];
 
 /** The engine's migrations, kept per module and listed here explicitly. */
@@ -35,5 +38,6 @@ export const ENGINE_MIGRATIONS: readonly NamedMigration[] = [
   { name: 'Migration20261128000200Auth', class: Migration20261128000200Auth },
   { name: 'Migration20261128000300Record', class: Migration20261128000300Record },
   { name: 'Migration20261128000400Domain', class: Migration20261128000400Domain },
+  { name: 'Migration20261128000500Deputies', class: Migration20261128000500Deputies },
   { name: 'Migration20261128000410CastVote', class: Migration20261128000410CastVote },
 ];

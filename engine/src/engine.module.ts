@@ -13,6 +13,7 @@ import { AuthModule } from './auth/auth.module';
 import { RecordModule } from './record/record.module';
 import { AccessModule } from './access/access.module';
 import { DomainModule } from './domain/domain.module';
+import { DeputiesModule } from './deputies/deputies.module';
 import { LiveModule } from './live/live.module';
 
 export interface EngineModuleOptions {
@@ -43,6 +44,7 @@ export class EngineModule {
         RecordModule,
         AccessModule,
         DomainModule,
+        DeputiesModule,
         LiveModule,
       ],
       providers: [

@@ -18,6 +18,11 @@ export const POLICY = {
   'delegation.manage': { roles: ['member'], anyoneIfPublic: false },
   'representation.read': { roles: ['member'], anyoneIfPublic: false },
   'record.read': { roles: ['member', 'organiser', 'deputy', 'observer'], anyoneIfPublic: true },
+  'deputy.volunteer': { roles: ['member'], anyoneIfPublic: false },
+  'deputy.certify': { roles: ['organiser'], anyoneIfPublic: false },
+  'sortition.manage': { roles: ['organiser'], anyoneIfPublic: false },
+  'mandate.read-own': { roles: ['deputy'], anyoneIfPublic: false },
+  'mandate.read-public': { roles: ['member', 'organiser', 'deputy', 'observer'], anyoneIfPublic: true },
 } as const satisfies Record<string, { roles: readonly Role[]; anyoneIfPublic: boolean }>;
 
 export type Action = keyof typeof POLICY;

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ApportionMethod, Choice, ScenarioV1, Scope } from '../tally';
+import { compareStrings, type ApportionMethod, type Choice, type ScenarioV1, type Scope } from '../tally';
 
 interface BallotRow {
   id: string;
@@ -72,6 +72,12 @@ export async function loadBallotSnapshot(
     'select member_id, choice from vote where ballot_id = ? order by member_id',
     [ballotId],
   );
+  // Seated deputies (drawn by sortition, engine/src/deputies) are bound by name: their ids, sorted.
+  const seated = await em.execute<{ member_id: string }[]>(
+    "select member_id from deputy_seat where collective_id = ? and status = 'seated'",
+    [ballot.collective_id],
+  );
+  const deputies = seated.length > 0 ? seated.map((s) => s.member_id).sort(compareStrings) : ballot.deputies;
   const cap = ballot.settings.delegationCap;
   const scenario: ScenarioV1 = {
     members: members.map((m) => ({ id: m.id, weight: Number(m.weight), active: m.active })),
@@ -85,7 +91,7 @@ export async function loadBallotSnapshot(
     })),
     votes: votes.map((v) => ({ member: v.member_id, choice: v.choice })),
     mandate: {
-      deputies: ballot.deputies,
+      deputies,
       method: ballot.mandate_method,
       base: ballot.mandate_base,
       seed: ballot.seed,

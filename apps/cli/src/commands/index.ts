@@ -2,6 +2,8 @@ import { benchCommand } from './bench';
 import { seedDemoCommand } from './seed-demo';
 import { tallyCommand } from './tally';
 import { verifyCommand } from './verify';
+import { verifyMandateCommand } from './verify-mandate';
+import { verifySortitionCommand } from './verify-sortition';
 
 export { USAGE_ERROR } from './exit-status';
 
@@ -14,6 +16,8 @@ export const commands: Readonly<Record<string, Command>> = {
   bench: benchCommand,
   'seed-demo': seedDemoCommand,
   verify: verifyCommand,
+  'verify-sortition': verifySortitionCommand,
+  'verify-mandate': verifyMandateCommand,
 };
 
 export const USAGE = `usage: liquide <command> [arguments]
@@ -21,6 +25,9 @@ export const USAGE = `usage: liquide <command> [arguments]
 commands:
   tally FILE [--pretty]     tally a scenario (format v1; FILE "-" reads standard input), print the result JSON
   verify RECORD             check a public record's hash chain and recompute its ballots ("-": stdin)
+  verify-sortition PROOF    replay a sortition proof: pool hash, seed commitment, draw ("-": stdin)
+  verify-mandate FILE --jwks FILE_OR_URL
+                            verify signed deputy instructions offline
   bench [tally] [options]   run the benchmarks (all when none is named); see "liquide bench --help"
   seed-demo [--url URL]     create the demo collective on a running server, print how to sign in
 `;

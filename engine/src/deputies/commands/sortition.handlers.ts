@@ -1,0 +1,212 @@
+import { randomBytes } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Collective } from '../../collectives/collective.entity';
+import { LiquideError } from '../../errors/liquide-error';
+import { Member } from '../../members/member.entity';
+import { RecordService } from '../../record/record.service';
+import { DeputiesErrorCode } from '../deputies.errors';
+import { DeputySeat } from '../entities/deputy-seat.entity';
+import { Sortition, type SortitionStatus } from '../entities/sortition.entity';
+import { Volunteer } from '../entities/volunteer.entity';
+import { drawPanel, quotaDistribution } from '../sortition/draw';
+import { canonicalPool, finalSeed, poolHash, seedCommitment } from '../sortition/hash';
+import { buildProof } from '../sortition/proof';
+import { precheckQuotas } from '../sortition/quotas';
+import type { SortitionProof } from '../sortition/types';
+import { CommitSeedCommand, DrawSortitionCommand, FreezePoolCommand } from './deputies.commands';
+import { asLiquideError } from './sortition-errors';
+
+async function lockedSortition(em: EntityManager, id: string, expected: SortitionStatus): Promise<Sortition> {
+  const sortition = await em.findOne(Sortition, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!sortition) {
+    throw new LiquideError(DeputiesErrorCode.SortitionNotFound, { field: 'sortitionId' });
+  }
+  if (sortition.status !== expected) {
+    throw new LiquideError(DeputiesErrorCode.SortitionWrongStatus, {
+      params: { status: sortition.status, expected },
+    });
+  }
+  return sortition;
+}
+
+/** Freezes the eligible volunteers (certified, not withdrawn, active members); checks the quotas now. */
+@CommandHandler(FreezePoolCommand)
+export class FreezePoolHandler implements ICommandHandler<FreezePoolCommand> {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly record: RecordService,
+  ) {}
+
+  async execute({ collectiveId, byMemberId, input }: FreezePoolCommand) {
+    return this.em.fork().transactional(async (em) => {
+      const volunteers = await em.find(
+        Volunteer,
+        { collective: collectiveId, withdrawnAt: null, certifiedOn: { $ne: null }, member: { active: true } },
+        { populate: ['member'] },
+      );
+      const pool = canonicalPool(
+        volunteers.map((v) => ({ id: v.member.id, attributes: v.member.getEntity().attributes })),
+        input.quotas,
+      );
+      const seats = input.seats;
+      const substituteCount = input.substitutes ?? Math.min(seats, Math.max(0, pool.length - seats));
+      await asLiquideError(async () => {
+        precheckQuotas(pool, input.quotas, seats);
+        if (input.quotas.length > 0) {
+          await quotaDistribution(pool, input.quotas, seats);
+        }
+      });
+      const sortition = new Sortition({
+        collective: em.getReference(Collective, collectiveId, { wrapped: true }),
+        seats,
+        substituteCount,
+        quotas: input.quotas,
+        pool,
+        poolHash: poolHash(pool),
+        frozenBy: byMemberId,
+      });
+      await em.persist(sortition).flush();
+      await this.record.append(em, collectiveId, 'sortition.pool_frozen', {
+        sortitionId: sortition.id,
+        poolHash: sortition.poolHash,
+        volunteers: pool.length,
+        seats,
+        substituteCount,
+        quotas: input.quotas,
+      });
+      return { id: sortition.id, poolHash: sortition.poolHash, volunteers: pool.length };
+    });
+  }
+}
+
+@CommandHandler(CommitSeedCommand)
+export class CommitSeedHandler implements ICommandHandler<CommitSeedCommand> {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly record: RecordService,
+  ) {}
+
+  async execute({ sortitionId, input }: CommitSeedCommand) {
+    return this.em.fork().transactional(async (em) => {
+      const sortition = await lockedSortition(em, sortitionId, 'frozen');
+      if (input.seedCommitment) {
+        sortition.seedCommitment = input.seedCommitment;
+      } else {
+        sortition.secretSeed = randomBytes(32).toString('hex');
+        sortition.seedCommitment = seedCommitment(sortition.secretSeed);
+      }
+      sortition.publicValueSource = input.publicValueSource;
+      sortition.committedAt = new Date();
+      sortition.status = 'committed';
+      await em.flush();
+      const published = {
+        seedCommitment: sortition.seedCommitment,
+        publicValueSource: input.publicValueSource,
+      };
+      await this.record.append(em, sortition.collective.id, 'sortition.seed_committed', {
+        sortitionId,
+        ...published,
+      });
+      return published;
+    });
+  }
+}
+
+/** Reveals, draws, ends the previous panel's seats, seats the new panel and publishes the proof. */
+@CommandHandler(DrawSortitionCommand)
+export class DrawSortitionHandler implements ICommandHandler<DrawSortitionCommand> {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly record: RecordService,
+  ) {}
+
+  async execute({ sortitionId, input }: DrawSortitionCommand): Promise<SortitionProof> {
+    return this.em.fork().transactional(async (em) => {
+      const sortition = await lockedSortition(em, sortitionId, 'committed');
+      const seed = input.seed ?? sortition.secretSeed;
+      if (!seed) {
+        throw new LiquideError(DeputiesErrorCode.SeedRequired, { field: 'seed' });
+      }
+      const commitment = sortition.seedCommitment ?? '';
+      if (seedCommitment(seed) !== commitment) {
+        throw new LiquideError(DeputiesErrorCode.SeedMismatch, { field: 'seed', params: { commitment } });
+      }
+      const collectiveId = sortition.collective.id;
+      const outcome = await asLiquideError(() =>
+        drawPanel({
+          pool: sortition.pool,
+          quotas: sortition.quotas,
+          seats: sortition.seats,
+          substituteCount: sortition.substituteCount,
+          finalSeed: finalSeed(seed, input.publicValue),
+        }),
+      );
+      const drawnAt = new Date();
+      const proof = buildProof({
+        collectiveId,
+        sortitionId,
+        pool: sortition.pool,
+        seats: sortition.seats,
+        substituteCount: sortition.substituteCount,
+        quotas: sortition.quotas,
+        seedCommitment: commitment,
+        seed,
+        publicValueSource: sortition.publicValueSource ?? '',
+        publicValue: input.publicValue,
+        frozenAt: sortition.frozenAt.toISOString(),
+        committedAt: (sortition.committedAt ?? drawnAt).toISOString(),
+        drawnAt: drawnAt.toISOString(),
+        outcome,
+      });
+      sortition.proof = proof;
+      sortition.status = 'drawn';
+      sortition.drawnAt = drawnAt;
+      await seatPanel(em, collectiveId, sortition, outcome.panel, drawnAt);
+      await this.record.append(em, collectiveId, 'sortition.drawn', {
+        sortitionId,
+        proofHash: proof.proofHash,
+        finalSeed: proof.finalSeed,
+        panel: proof.panel,
+        substitutes: proof.substitutes,
+      });
+      return proof;
+    });
+  }
+}
+
+/** Ends every seat still held in the collective, then seats the new panel (role `deputy` follows). */
+async function seatPanel(
+  em: EntityManager,
+  collectiveId: string,
+  sortition: Sortition,
+  panel: readonly string[],
+  at: Date,
+): Promise<void> {
+  const previous = await em.find(
+    DeputySeat,
+    { collective: collectiveId, status: 'seated' },
+    { populate: ['member'] },
+  );
+  for (const seat of previous) {
+    seat.end('ended', `replaced by sortition ${sortition.id}`, at);
+    const member = seat.member.getEntity();
+    member.roles = member.roles.filter((role) => role !== 'deputy');
+  }
+  await em.flush();
+  const members = await em.find(Member, { id: { $in: [...panel] }, collective: collectiveId });
+  for (const member of members) {
+    if (!member.has('deputy')) {
+      member.roles = [...member.roles, 'deputy'];
+    }
+    em.persist(
+      new DeputySeat(
+        em.getReference(Collective, collectiveId, { wrapped: true }),
+        em.getReference(Sortition, sortition.id, { wrapped: true }),
+        em.getReference(Member, member.id, { wrapped: true }),
+      ),
+    );
+  }
+  await em.flush();
+}

@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { Logger } from '@nestjs/common';
+import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
+import { Ballot } from '../../ballots/ballot.entity';
+import { Collective } from '../../collectives/collective.entity';
+import { BallotClosedEvent } from '../../domain/domain.events';
+import { Member } from '../../members/member.entity';
+import { RecordService } from '../../record/record.service';
+import { MandateInstruction } from '../entities/instruction.entity';
+import { MANDATE_FORMAT, type MandatePayload } from './mandate-format';
+import { MandateKeysService } from './mandate-keys.service';
+
+/** Record event listing the instructions issued for a ballot (with each JWS's SHA-256). */
+export const INSTRUCTIONS_ISSUED = 'mandate.instructions_issued';
+
+/**
+ * When a ballot closes, issues one signed instruction per deputy of `result.instructions` whose id is a
+ * member of the collective (the seated deputies bound by scenario-builder). Runs outside the request on its
+ * own EntityManager fork; idempotent (a deputy already instructed for the ballot is skipped, and the
+ * table's unique key backs it); failures are logged, never thrown.
+ */
+@EventsHandler(BallotClosedEvent)
+export class IssueInstructionsHandler implements IEventHandler<BallotClosedEvent> {
+  private readonly logger = new Logger('IssueInstructions');
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly keys: MandateKeysService,
+    private readonly record: RecordService,
+  ) {}
+
+  handle(event: BallotClosedEvent): void {
+    void this.issue(event).then(
+      (count) => count > 0 && this.logger.log(`Issued ${count} instruction(s) for ballot ${event.ballotId}`),
+      (error: unknown) =>
+        this.logger.error(
+          `Instructions for ballot ${event.ballotId} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        ),
+    );
+  }
+
+  /** Issues the missing instructions of one closed ballot; returns how many were issued. */
+  async issue(event: BallotClosedEvent): Promise<number> {
+    return this.em.fork().transactional(async (em) => {
+      const ballot = await em.findOne(Ballot, { id: event.ballotId, collective: event.collectiveId });
+      const result = ballot?.result;
+      if (!ballot || ballot.status !== 'closed' || !result?.instructions || !result.seats) {
+        return 0;
+      }
+      const ids = result.instructions.map((instruction) => instruction.deputy);
+      const members = await em.find(Member, {
+        id: { $in: ids.filter(isUuid) },
+        collective: event.collectiveId,
+      });
+      const byId = new Map(members.map((member) => [member.id, member]));
+      const done = new Set(
+        (await em.find(MandateInstruction, { ballotId: ballot.id }, { fields: ['member'] })).map(
+          (i) => i.member.id,
+        ),
+      );
+      const issuedAt = new Date();
+      const issued: { deputy: string; choice: string; kid: string; jwsSha256: string }[] = [];
+      for (const instruction of result.instructions) {
+        const member = byId.get(instruction.deputy);
+        if (!member || done.has(member.id)) {
+          continue;
+        }
+        const payload: MandatePayload = {
+          format: MANDATE_FORMAT,
+          collectiveId: event.collectiveId,
+          billId: ballot.bill.id,
+          ballotId: ballot.id,
+          deputy: member.id,
+          deputyName: member.displayName,
+          choice: instruction.choice,
+          totals: { ...result.totals },
+          seats: { ...result.seats },
+          resultHash: ballot.resultHash ?? event.resultHash,
+          issuedAt: issuedAt.toISOString(),
+        };
+        const { jws, kid } = await this.keys.sign(em, payload);
+        em.persist(
+          new MandateInstruction({
+            collective: em.getReference(Collective, event.collectiveId, { wrapped: true }),
+            ballotId: ballot.id,
+            billId: ballot.bill.id,
+            member: em.getReference(Member, member.id, { wrapped: true }),
+            choice: instruction.choice,
+            kid,
+            jws,
+            issuedAt,
+          }),
+        );
+        issued.push({
+          deputy: member.id,
+          choice: instruction.choice,
+          kid,
+          jwsSha256: createHash('sha256').update(jws).digest('hex'),
+        });
+      }
+      if (issued.length > 0) {
+        await em.flush();
+        await this.record.append(em, event.collectiveId, INSTRUCTIONS_ISSUED, {
+          ballotId: ballot.id,
+          billId: ballot.bill.id,
+          instructions: issued,
+        });
+      }
+      return issued.length;
+    });
+  }
+}
+
+function isUuid(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
