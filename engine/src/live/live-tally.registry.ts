@@ -1,7 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { loadBallotSnapshot } from '../ballots/scenario-builder';
-import { uuidArray } from '../database/pg-array';
 import { apportion, LiveTally, type ApportionMethod, type Choice, type Scope } from '../tally';
 import type { TallyState } from './live.contract';
 
@@ -15,12 +14,18 @@ export type LiveChange =
       scope: Scope;
       target: string | null;
       trustees: readonly string[] | null;
+      previousTrustees: readonly string[];
       expiresAt: string | null;
       at: number;
     };
 
-interface Entry {
+/** Who names whom as a trustee (any scope), counted, to find a voter's delegators quickly. */
+type ReverseIndex = Map<string, Map<string, number>>;
+
+export interface Entry {
   readonly ballotId: string;
+  readonly visibility: 'live' | 'after-vote' | 'after-close';
+  readonly reverse: ReverseIndex;
   readonly collectiveId: string;
   readonly billId: string;
   readonly topicId: string | null;
@@ -115,24 +120,13 @@ export class LiveTallyRegistry {
     };
   }
 
-  /** Members whose vote the voter now carries (walking delegations backwards, bounded). */
-  async carriedBy(ballotId: string, voterId: string, limit = 5000): Promise<string[]> {
-    const entry = this.entries.get(ballotId);
-    if (!entry) {
-      return [];
-    }
+  /** Members whose vote the voter now carries: a walk back along delegations, in memory, bounded. */
+  carriedBy(entry: Entry, voterId: string, limit = 5000): string[] {
     const found: string[] = [];
     const seen = new Set([voterId]);
-    let frontier = [voterId];
-    while (frontier.length > 0 && found.length < limit) {
-      const rows = await this.em
-        .fork()
-        .execute<{ member_id: string }[]>(
-          'select distinct member_id from delegation where collective_id = ? and trustees && ?::uuid[]',
-          [entry.collectiveId, uuidArray(frontier)],
-        );
-      frontier = [];
-      for (const { member_id: id } of rows) {
+    const queue = [voterId];
+    for (let head = 0; head < queue.length && found.length < limit; head += 1) {
+      for (const id of entry.reverse.get(queue[head])?.keys() ?? []) {
         if (seen.has(id)) {
           continue;
         }
@@ -140,7 +134,7 @@ export class LiveTallyRegistry {
         const representation = entry.tally.representation(id);
         if (representation.status === 'represented' && representation.voter === voterId) {
           found.push(id);
-          frontier.push(id);
+          queue.push(id);
         }
       }
     }
@@ -163,6 +157,8 @@ export class LiveTallyRegistry {
           return false;
         }
         const topic = change.scope === 'topic' && change.target ? { topic: change.target } : {};
+        link(entry.reverse, change.memberId, change.previousTrustees, -1);
+        link(entry.reverse, change.memberId, change.trustees ?? [], 1);
         if (change.trustees === null) {
           entry.tally.revokeDelegation(change.memberId, change.scope, topic.topic);
         } else {
@@ -206,8 +202,11 @@ export class LiveTallyRegistry {
         mandate_method: ApportionMethod;
         mandate_base: 'cast' | 'members';
         seed: string;
+        visibility: Entry['visibility'];
       }[]
-    >('select status, deputies, mandate_method, mandate_base, seed from ballot where id = ?', [ballotId]);
+    >('select status, deputies, mandate_method, mandate_base, seed, visibility from ballot where id = ?', [
+      ballotId,
+    ]);
     if (!row || row.status !== 'open') {
       return null;
     }
@@ -216,8 +215,14 @@ export class LiveTallyRegistry {
       return null;
     }
     const scenario = snapshot.scenario;
+    const reverse: ReverseIndex = new Map();
+    for (const delegation of scenario.delegations) {
+      link(reverse, delegation.from, delegation.to, 1);
+    }
     return {
       ballotId,
+      visibility: row.visibility,
+      reverse,
       collectiveId: snapshot.collectiveId,
       billId: scenario.bill.id,
       topicId: scenario.bill.topic ?? null,
@@ -239,4 +244,21 @@ function scaled<K extends string>(counts: Record<K, number>): Record<K, bigint> 
     out[key] = BigInt(Math.round(counts[key] * 1_000_000));
   }
   return out;
+}
+
+function link(reverse: ReverseIndex, from: string, trustees: readonly string[], delta: 1 | -1): void {
+  for (const trustee of trustees) {
+    const delegators = reverse.get(trustee) ?? new Map<string, number>();
+    const count = (delegators.get(from) ?? 0) + delta;
+    if (count > 0) {
+      delegators.set(from, count);
+    } else {
+      delegators.delete(from);
+    }
+    if (delegators.size > 0) {
+      reverse.set(trustee, delegators);
+    } else {
+      reverse.delete(trustee);
+    }
+  }
 }

@@ -86,6 +86,7 @@ export class LiveService implements OnModuleDestroy {
           scope: message.scope,
           target: message.target,
           trustees: message.trustees,
+          previousTrustees: message.previousTrustees,
           expiresAt: message.expiresAt,
           at: message.at,
         });
@@ -133,10 +134,11 @@ export class LiveService implements OnModuleDestroy {
     if (!server) {
       return;
     }
-    const ballot = await this.em
-      .fork()
-      .findOne(Ballot, { id: ballotId }, { fields: ['visibility', 'status'] });
-    if (ballot?.visibility === 'after-vote') {
+    const entry = await this.registry.get(ballotId);
+    if (!entry) {
+      return;
+    }
+    if (entry.visibility === 'after-vote') {
       server.local.in(rooms.member(memberId)).socketsJoin(rooms.tally(ballotId));
       this.schedule(ballotId);
     }
@@ -144,11 +146,7 @@ export class LiveService implements OnModuleDestroy {
       return;
     }
     try {
-      const entry = await this.registry.get(ballotId);
-      if (!entry) {
-        return;
-      }
-      const delegators = await this.registry.carriedBy(ballotId, memberId);
+      const delegators = this.registry.carriedBy(entry, memberId);
       if (delegators.length === 0) {
         return;
       }
