@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { LiveTally } from './live-tally';
 import { type DelegationV1, type ScenarioV1 } from './scenario';
 import { tally } from './tally';
 import { scenarioArb } from './testing/arbitraries';
@@ -293,6 +294,39 @@ describe(tally.name, () => {
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("explains each member's chain like the oracle, and splits the cap excess among the delegators", () => {
+    fc.assert(
+      fc.property(scenarioArb(), (input) => {
+        const live = new LiveTally(input);
+        const expected = oracleTally(input);
+        const result = live.result();
+
+        for (const [id, outcome] of Object.entries(expected.outcomes)) {
+          const sut = live.representation(id);
+          if (outcome.chain) {
+            expect(sut).toMatchObject({ status: 'represented', chain: outcome.chain, voter: outcome.voter });
+          } else {
+            expect(['absent', 'lost']).toContain(sut.status);
+            expect(sut.status === 'lost').toBe(expected.lost.includes(id));
+          }
+        }
+        for (const [id, voter] of Object.entries(result.voters)) {
+          const own = input.members.find((member) => member.id === id)?.weight ?? 1;
+          const excessOf = (member: string): number => {
+            const representation = live.representation(member);
+            return representation.status === 'represented' ? (representation.excess ?? 0) : 0;
+          };
+          const ownExcess = Math.max(0, own - voter.weight);
+          const units = (value: number): number => Math.round(value * 1e6);
+          expect(
+            units(ownExcess) + voter.delegators.reduce((sum, member) => sum + units(excessOf(member)), 0),
+          ).toBe(units(voter.excess ?? 0));
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 
