@@ -263,7 +263,7 @@ describe('Deputies: volunteers → certified pool → verifiable draw → signed
     const jwks = await request<{ keys: { kid: string }[] }>(sut.baseUrl, 'GET', '/.well-known/jwks.json');
     const counts: Record<string, number> = {};
     for (const instruction of ballots[0].instructions) {
-      const check = await verifyMandate(instruction.jws, jwks.body as never);
+      const check = await verifyMandate(instruction.jws, jwks.body);
       expect(check).toMatchObject({
         ok: true,
         payload: { deputy: instruction.deputy, ballotId: ballot.body.id },
