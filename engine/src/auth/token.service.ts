@@ -27,12 +27,16 @@ export const OIDC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES
 
 const REQUIRED_CLAIMS = ['exp', 'sub', 'iat'];
 
+/** How many verified access tokens are remembered (about 200 bytes each). */
+const VERIFIED_CACHE_SIZE = 50_000;
+
 /**
  * Issues and verifies Liquide's tokens. Independent of HTTP: the HTTP guard and the socket.io
  * gateway (on connect) both call {@link TokenService.verifyAccessToken}.
  */
 @Injectable()
 export class TokenService {
+  private readonly verified = new Map<string, { account: AuthenticatedAccount; exp: number; nbf: number }>();
   private readonly remoteJwks: ReturnType<typeof createRemoteJWKSet> | undefined;
 
   constructor(
@@ -77,6 +81,14 @@ export class TokenService {
    *   `auth.oidc_email_conflict` or `auth.oidc_unavailable`; never anything else.
    */
   async verifyAccessToken(token: string): Promise<AuthenticatedAccount> {
+    const cached = this.verified.get(token);
+    if (cached) {
+      const now = Date.now() / 1000;
+      if (now < cached.exp + CLOCK_TOLERANCE_SECONDS && now >= cached.nbf - CLOCK_TOLERANCE_SECONDS) {
+        return cached.account;
+      }
+      this.verified.delete(token);
+    }
     let header: ReturnType<typeof decodeProtectedHeader>;
     let unverified: JWTPayload;
     try {
@@ -109,12 +121,28 @@ export class TokenService {
     if (typeof payload.sub !== 'string' || typeof payload.email !== 'string') {
       throw new TokenRefusedError('bad-claim');
     }
-    return {
+    const account: AuthenticatedAccount = {
       accountId: payload.sub,
       email: payload.email,
       displayName: typeof payload.name === 'string' ? payload.name : payload.email,
       source: 'local',
     };
+    this.remember(token, account, payload);
+    return account;
+  }
+
+  /**
+   * Keeps a verified local token (the exact string) until its expiry, so that the signature is checked
+   * once per token rather than once per request. Bounded; the oldest entries go first.
+   */
+  private remember(token: string, account: AuthenticatedAccount, payload: JWTPayload): void {
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) {
+      const oldest = this.verified.keys().next().value;
+      if (oldest !== undefined) {
+        this.verified.delete(oldest);
+      }
+    }
+    this.verified.set(token, { account, exp: payload.exp ?? 0, nbf: payload.nbf ?? payload.iat ?? 0 });
   }
 
   private async verifyOidcToken(token: string, alg: string | undefined): Promise<AuthenticatedAccount> {

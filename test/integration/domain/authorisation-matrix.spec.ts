@@ -82,6 +82,25 @@ function callFor(
       return call('GET', `/api/ballots/${world.ballotId}/representation`);
     case 'record.read':
       return call('GET', `/api/collectives/${c}/record`);
+    case 'deputy.volunteer':
+      return call('POST', `/api/collectives/${c}/volunteers`, {});
+    case 'deputy.certify':
+      // the creator (organiser and member) volunteers first (a second time answers 409, ignored)
+      return request(baseUrl, 'POST', `/api/collectives/${c}/volunteers`, {
+        token: world.collective.admin.token,
+        body: {},
+      }).then(() =>
+        call('PUT', `/api/collectives/${c}/volunteers/${world.collective.adminId}/certification`, {
+          certifiedOn: '2026-11-21',
+          training: 'Formation',
+        }),
+      );
+    case 'sortition.manage':
+      return call('GET', `/api/collectives/${c}/volunteers`);
+    case 'mandate.read-own':
+      return call('GET', `/api/collectives/${c}/mandates/mine`);
+    case 'mandate.read-public':
+      return call('GET', `/api/bills/${world.billId}/mandates`);
   }
 }
 
