@@ -7,7 +7,6 @@ export class VoteCastEvent {
     readonly ballotId: string,
     readonly memberId: string,
     readonly choice: Choice,
-    readonly previous: Choice | null,
   ) {}
 }
 

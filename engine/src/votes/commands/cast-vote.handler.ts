@@ -2,14 +2,13 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import type { Knex } from 'knex';
 import { VoteCastEvent } from '../../domain/domain.events';
-import type { Choice } from '../../tally';
 import { refusalError, type Refusal } from '../vote-refusal';
 import { CastVoteCommand, type VoteReceipt } from './cast-vote.command';
 
 type Outcome =
   | Refusal
   | { replayed: true; receipt: VoteReceipt }
-  | { replayed: false; receipt: VoteReceipt; collectiveId: string; memberId: string; previous: Choice | null };
+  | { replayed: false; receipt: VoteReceipt; collectiveId: string; memberId: string };
 
 interface PgConnection {
   query(text: string, values: unknown[]): Promise<{ rows: { outcome: Outcome }[] }>;
@@ -59,7 +58,7 @@ export class CastVoteHandler implements ICommandHandler<CastVoteCommand> {
       return { ...outcome.receipt, replayed: true };
     }
     this.events.publish(
-      new VoteCastEvent(outcome.collectiveId, command.ballotId, outcome.memberId, command.choice, outcome.previous),
+      new VoteCastEvent(outcome.collectiveId, command.ballotId, outcome.memberId, command.choice),
     );
     return outcome.receipt;
   }

@@ -44,8 +44,6 @@ declare
   v jsonb;
   v_member uuid;
   stored record;
-  previous text;
-  cast_time timestamptz;
   receipt jsonb;
   proof text;
 begin
@@ -54,8 +52,13 @@ begin
     return v;
   end if;
   v_member := (v->>'memberId')::uuid;
+  -- now() is the transaction's time: the receipt is known before anything is written.
+  proof := encode(sha256(convert_to(concat_ws(':', v->>'secret', p_ballot, v_member, p_choice, p_request), 'UTF8')), 'hex');
+  receipt := jsonb_build_object('ballotId', p_ballot, 'choice', p_choice,
+    'castAt', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+    'requestId', p_request, 'proof', proof, 'replayed', false);
   insert into vote_request (member_id, request_id, ballot_id, response)
-  values (v_member, p_request, p_ballot, '{}') on conflict do nothing;
+  values (v_member, p_request, p_ballot, receipt) on conflict do nothing;
   if not found then
     select vr.ballot_id, vr.response into stored from vote_request vr
      where vr.member_id = v_member and vr.request_id = p_request;
@@ -64,21 +67,13 @@ begin
     end if;
     return jsonb_build_object('replayed', true, 'receipt', stored.response);
   end if;
-  select vote.choice into previous from vote where vote.ballot_id = p_ballot and vote.member_id = v_member for update;
-  insert into vote (id, ballot_id, member_id, choice) values (gen_random_uuid(), p_ballot, v_member, p_choice)
-  on conflict (ballot_id, member_id) do update set choice = excluded.choice, cast_at = now()
-  returning vote.cast_at into cast_time;
-  proof := encode(sha256(convert_to(concat_ws(':', v->>'secret', p_ballot, v_member, p_choice, p_request), 'UTF8')), 'hex');
-  receipt := jsonb_build_object('ballotId', p_ballot, 'choice', p_choice,
-    'castAt', to_char(cast_time at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-    'requestId', p_request, 'proof', proof, 'replayed', false);
-  update vote_request set response = receipt
-   where vote_request.member_id = v_member and vote_request.request_id = p_request;
+  insert into vote (id, ballot_id, member_id, choice, cast_at) values (gen_random_uuid(), p_ballot, v_member, p_choice, now())
+  on conflict (ballot_id, member_id) do update set choice = excluded.choice, cast_at = excluded.cast_at;
   insert into record_event (collective_id, type, payload, occurred_at)
   values ((v->>'collectiveId')::uuid, 'vote.cast', jsonb_build_object('ballotId', p_ballot, 'proof', proof),
           date_trunc('milliseconds', now()));
   return jsonb_build_object('replayed', false, 'receipt', receipt, 'collectiveId', v->'collectiveId',
-    'memberId', v_member, 'previous', previous);
+    'memberId', v_member);
 end
 $fn$;`);
   }
