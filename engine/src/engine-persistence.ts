@@ -16,6 +16,8 @@ import { Migration20261128000400Domain } from './domain/migrations/Migration2026
 import { DEPUTIES_ENTITIES } from './deputies/entities';
 import { Migration20261128000500Deputies } from './deputies/migrations/Migration20261128000500Deputies';
 import { Migration20261128000410CastVote } from './votes/migrations/Migration20261128000410CastVote';
+import { PluginSetting } from './plugins/plugin-setting.entity';
+import { Migration20261128000600Plugins } from './plugins/migrations/Migration20261128000600Plugins';
 
 /** The engine's entities, registered with MikroORM by the application. */
 export const ENGINE_ENTITIES = [
@@ -30,6 +32,7 @@ export const ENGINE_ENTITIES = [
   Vote,
   Delegation,
   ...DEPUTIES_ENTITIES,
+  PluginSetting,
 ];
 
 /** The engine's migrations, kept per module and listed here explicitly. */
@@ -40,4 +43,5 @@ export const ENGINE_MIGRATIONS: readonly NamedMigration[] = [
   { name: 'Migration20261128000400Domain', class: Migration20261128000400Domain },
   { name: 'Migration20261128000500Deputies', class: Migration20261128000500Deputies },
   { name: 'Migration20261128000410CastVote', class: Migration20261128000410CastVote },
+  { name: 'Migration20261128000600Plugins', class: Migration20261128000600Plugins },
 ];

@@ -15,6 +15,9 @@ import { AccessModule } from './access/access.module';
 import { DomainModule } from './domain/domain.module';
 import { DeputiesModule } from './deputies/deputies.module';
 import { LiveModule } from './live/live.module';
+import type { LiquidePlugin } from './plugins/plugin-definition';
+import { pluginEntities } from './plugins/plugin-validation';
+import { PluginsModule } from './plugins/plugins.module';
 
 export interface EngineModuleOptions {
   readonly config: LiquideConfig;
@@ -23,6 +26,8 @@ export interface EngineModuleOptions {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   readonly extraEntities?: readonly Function[];
   readonly extraMigrations?: readonly NamedMigration[];
+  /** The plugins the server runs, listed explicitly; validated before anything starts. */
+  readonly plugins?: readonly LiquidePlugin[];
 }
 
 /** The kernel: configuration, database, CQRS buses and the engine's feature modules. */
@@ -36,7 +41,11 @@ export class EngineModule {
         CqrsModule.forRoot(),
         DatabaseModule.forRoot({
           url: options.databaseUrl,
-          entities: [...ENGINE_ENTITIES, ...(options.extraEntities ?? [])],
+          entities: [
+            ...ENGINE_ENTITIES,
+            ...pluginEntities(options.plugins ?? []),
+            ...(options.extraEntities ?? []),
+          ],
           migrations: [],
         }),
         HealthModule,
@@ -46,6 +55,7 @@ export class EngineModule {
         DomainModule,
         DeputiesModule,
         LiveModule,
+        PluginsModule.forRoot(options.plugins ?? []),
       ],
       providers: [
         { provide: APP_PIPE, useClass: ZodValidationPipe },

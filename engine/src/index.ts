@@ -8,3 +8,4 @@ export * from './errors';
 export * from './auth';
 export * from './live/live.contract';
 export { RedisIoAdapter } from './live/redis-io.adapter';
+export * from './plugins';

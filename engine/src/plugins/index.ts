@@ -1,0 +1,14 @@
+export * from './plugin-definition';
+export * from './engine-range';
+export * from './plugin-validation';
+export * from './plugin-settings-schema';
+export * from './plugin-errors';
+export * from './plugin-registry';
+export * from './plugin-setting.entity';
+export * from './plugin-settings.service';
+export * from './plugin-access.service';
+export * from './plugin-socket';
+export * from './plugins.module';
+export * from './commands/plugin.commands';
+export * from './engine-api';
+export { Migration20261128000600Plugins } from './migrations/Migration20261128000600Plugins';
