@@ -36,6 +36,8 @@ export interface Entry {
   readonly tally: LiveTally;
   version: number;
   changedAt: number;
+  /** Commit time of the oldest change not pushed yet (null when all were pushed). */
+  pendingSince: number | null;
 }
 
 /**
@@ -117,7 +119,15 @@ export class LiveTallyRegistry {
       delegatedShare: stats.delegatedShare,
       final: false,
       changedAt: entry.changedAt,
+      oldestChangeAt: entry.pendingSince ?? entry.changedAt,
     };
+  }
+
+  /** The state to push now: as `state`, and the changes it shows count as pushed. */
+  takeState(entry: Entry): TallyState {
+    const state = this.state(entry);
+    entry.pendingSince = null;
+    return state;
   }
 
   /** Members whose vote the voter now carries: a walk back along delegations, in memory, bounded. */
@@ -179,6 +189,7 @@ export class LiveTallyRegistry {
     }
     entry.version += 1;
     entry.changedAt = Math.max(entry.changedAt, change.at);
+    entry.pendingSince = Math.min(entry.pendingSince ?? change.at, change.at);
     return true;
   }
 
@@ -233,6 +244,7 @@ export class LiveTallyRegistry {
       tally: new LiveTally(scenario),
       version: 1,
       changedAt: Date.now(),
+      pendingSince: null,
     };
   }
 }

@@ -14,6 +14,8 @@ export interface TallyState {
   readonly final: boolean;
   /** When the newest change included was committed (ms since epoch), for latency measurements. */
   readonly changedAt: number;
+  /** When the oldest change first shown by this state was committed (equals changedAt when only one). */
+  readonly oldestChangeAt: number;
 }
 
 export interface Person {

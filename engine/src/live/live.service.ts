@@ -121,7 +121,7 @@ export class LiveService implements OnModuleDestroy {
       return;
     }
     this.lastPush.set(ballotId, Date.now());
-    this.server.local.to(rooms.tally(ballotId)).emit('tally:state', this.registry.state(entry));
+    this.server.local.to(rooms.tally(ballotId)).emit('tally:state', this.registry.takeState(entry));
   }
 
   private async afterVote(
@@ -251,5 +251,6 @@ function finalState(ballot: Ballot, version: number): TallyState {
     delegatedShare: ballot.resultStats?.delegatedShare ?? 0,
     final: true,
     changedAt: ballot.closedAt?.getTime() ?? Date.now(),
+    oldestChangeAt: ballot.closedAt?.getTime() ?? Date.now(),
   };
 }

@@ -28,7 +28,11 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts `node apps/server/dist/main.js` on `databaseUrl` and a free port; resolves once /health says ok. */
-export async function startServer(databaseUrl: string, profileDir: string | null): Promise<ServerProcess> {
+export async function startServer(
+  databaseUrl: string,
+  profileDir: string | null,
+  extraEnv: Record<string, string> = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'liquide-bench-data-'));
   const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
@@ -42,6 +46,7 @@ export async function startServer(databaseUrl: string, profileDir: string | null
       LOG_LEVEL: 'warn',
       LIQUIDE_DATA_DIR: dataDir,
       JWT_ACCESS_TTL: '3600',
+      ...extraEnv,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

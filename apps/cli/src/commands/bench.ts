@@ -1,4 +1,5 @@
 import { tallyBench } from '../bench/tally.bench';
+import { liveBench } from '../bench/live.bench';
 import { votesBench } from '../bench/votes.bench';
 import { USAGE_ERROR } from './exit-status';
 import { type Command } from './index';
@@ -7,6 +8,7 @@ import { type Command } from './index';
 const benches: Readonly<Record<string, Command>> = {
   tally: tallyBench,
   votes: votesBench,
+  live: liveBench,
 };
 
 /** `liquide bench [NAME] [options]`: options go to the bench. */

@@ -1,0 +1,196 @@
+/** The HTTP client and the seeding shared by the benchmarks that drive a running server. */
+import { Agent, request as httpRequest } from 'node:http';
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+export interface Reply {
+  status: number;
+  body: string;
+}
+
+/** A keep-alive HTTP client: at most `sockets` connections, reused. */
+export class Http {
+  private readonly agent: Agent;
+  private readonly url: URL;
+
+  constructor(baseUrl: string, sockets: number) {
+    this.url = new URL(baseUrl);
+    this.agent = new Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
+  }
+
+  call(method: string, path: string, token?: string, body?: unknown): Promise<Reply> {
+    const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+    const headers: Record<string, string> = {};
+    if (token) {
+      headers.authorization = `Bearer ${token}`;
+    }
+    if (payload !== undefined) {
+      headers['content-type'] = typeof body === 'string' ? 'text/csv' : 'application/json';
+      headers['content-length'] = String(Buffer.byteLength(payload));
+    }
+    return new Promise((resolve, reject) => {
+      const req = httpRequest(
+        { host: this.url.hostname, port: this.url.port, method, path, headers, agent: this.agent },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  }
+
+  async json<T>(
+    step: string,
+    expected: number,
+    method: string,
+    path: string,
+    token?: string,
+    body?: unknown,
+  ) {
+    const reply = await this.call(method, path, token, body);
+    if (reply.status !== expected) {
+      throw new Error(`${step}: HTTP ${reply.status} (expected ${expected}) ${reply.body.slice(0, 500)}`);
+    }
+    return (reply.body ? JSON.parse(reply.body) : null) as T;
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+export interface Setup {
+  ballotId: string;
+  tokens: string[];
+  timings: { registerS: number; registerPerS: number; importS: number; members: number };
+}
+
+export async function seed(api: Http, members: number, log: (line: string) => void): Promise<Setup> {
+  const password = 'bench-password-1';
+  const organiser = await api.json<{ accessToken: string }>(
+    'register organiser',
+    201,
+    'POST',
+    '/api/auth/register',
+    undefined,
+    {
+      email: 'organiser@bench.example',
+      password,
+      displayName: 'Organiser',
+    },
+  );
+  const token = organiser.accessToken;
+  const collective = await api.json<{ id: string }>(
+    'create collective',
+    201,
+    'POST',
+    '/api/collectives',
+    token,
+    {
+      name: 'Bench',
+      slug: 'bench',
+      settings: { visibility: 'live', deputies: 5, public: true },
+    },
+  );
+  const emails = Array.from({ length: members }, (_, i) => `voter${i}@bench.example`);
+  let started = performance.now();
+  const csv = ['email,display_name,roles', ...emails.map((email, i) => `${email},Voter ${i},member`)].join(
+    '\n',
+  );
+  const job = await api.json<{ importId: string }>(
+    'import',
+    202,
+    'POST',
+    `/api/collectives/${collective.id}/members/import`,
+    token,
+    csv,
+  );
+  for (;;) {
+    const progress = await api.json<{ status: string }>(
+      'import progress',
+      200,
+      'GET',
+      `/api/collectives/${collective.id}/members/imports/${job.importId}`,
+      token,
+    );
+    if (progress.status === 'done') {
+      break;
+    }
+    if (progress.status !== 'running') {
+      throw new Error(`import: ${JSON.stringify(progress)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const importS = (performance.now() - started) / 1000;
+  log(`  imported ${members} members in ${importS.toFixed(2)} s; registering their accounts (argon2)…`);
+  started = performance.now();
+  const tokens: string[] = new Array<string>(members);
+  let next = 0;
+  const registerOne = async (): Promise<void> => {
+    while (next < members) {
+      const i = next++;
+      const reply = await api.json<{ accessToken: string }>(
+        `register ${emails[i]}`,
+        201,
+        'POST',
+        '/api/auth/register',
+        undefined,
+        {
+          email: emails[i],
+          password,
+          displayName: `Voter ${i}`,
+        },
+      );
+      tokens[i] = reply.accessToken;
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, registerOne));
+  const registerS = (performance.now() - started) / 1000;
+  log(
+    `  registered ${members} accounts in ${registerS.toFixed(1)} s (${(members / registerS).toFixed(0)}/s)`,
+  );
+  const bill = await api.json<{ id: string }>(
+    'create bill',
+    201,
+    'POST',
+    `/api/collectives/${collective.id}/bills`,
+    token,
+    {
+      title: 'Bench bill',
+      articles: [{ heading: 'Article 1', text: 'Benchmark.' }],
+    },
+  );
+  const now = Date.now();
+  const ballot = await api.json<{ id: string }>(
+    'create ballot',
+    201,
+    'POST',
+    `/api/collectives/${collective.id}/ballots`,
+    token,
+    {
+      billId: bill.id,
+      opensAt: new Date(now - 1000).toISOString(),
+      closesAt: new Date(now + 3_600_000).toISOString(),
+    },
+  );
+  await api.json('open ballot', 204, 'POST', `/api/ballots/${ballot.id}/open`, token);
+  return {
+    ballotId: ballot.id,
+    tokens,
+    timings: {
+      registerS: round(registerS, 2),
+      registerPerS: Math.round(members / registerS),
+      importS: round(importS, 2),
+      members,
+    },
+  };
+}

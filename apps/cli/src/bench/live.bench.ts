@@ -1,0 +1,249 @@
+import { Client } from 'pg';
+import { io, type Socket } from 'socket.io-client';
+import { USAGE_ERROR } from '../commands/exit-status';
+import { Http, seed } from './bench-api';
+import { cpuSeconds, postgresPids, startServer, type ServerProcess } from './votes-server';
+
+const HELP = `usage: liquide bench live [--observers N] [--rate N] [--duration S] [--members N]
+                          [--pushes N] [--postgres URL] [--json]
+
+Live tallies under load. Starts the built server on a throw-away database, opens a public ballot,
+connects --observers socket.io clients (default 2,000) watching it, then casts --rate votes per second
+(default 500) over HTTP for --duration seconds (default 10), spread over --members voters (default
+1,000; they change their vote in turn). Each observer measures, for every tally state it receives,
+the time from the commit of the newest vote in it to its arrival. --pushes sets the server's
+LIVE_MAX_PUSHES_PER_SECOND (default 10). Server, PostgreSQL, observers and voters share the machine.
+`;
+
+interface Options {
+  observers: number;
+  rate: number;
+  durationS: number;
+  members: number;
+  pushes: number;
+  postgres: string;
+  json: boolean;
+}
+
+interface TallyState {
+  version: number;
+  changedAt: number;
+  oldestChangeAt: number;
+  totals: { yes: number; no: number; abstain: number };
+}
+
+/** `liquide bench live`: see HELP and docs/performance.md. */
+export async function liveBench(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  let options: Options;
+  try {
+    options = parseOptions(args);
+  } catch (error) {
+    process.stderr.write(`liquide bench live: ${(error as Error).message}\n\n${HELP}`);
+    return USAGE_ERROR;
+  }
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const database = `liquide_bench_live_${Date.now()}_${process.pid}`;
+  const admin = new Client({ connectionString: `${options.postgres}/postgres` });
+  await admin.connect();
+  let server: ServerProcess | undefined;
+  const sockets: Socket[] = [];
+  try {
+    await admin.query(`create database ${database}`);
+    log(`live bench: database ${database}; starting the server…`);
+    server = await startServer(`${options.postgres}/${database}`, null, {
+      LIVE_MAX_PUSHES_PER_SECOND: String(options.pushes),
+    });
+    const api = new Http(server.baseUrl, 64);
+    const setup = await seed(api, options.members, log);
+    log(`  connecting ${options.observers} observers…`);
+    const latencies: number[] = [];
+    const worst: number[] = [];
+    let outOfOrder = 0;
+    let measuring = false;
+    for (let start = 0; start < options.observers; start += 100) {
+      const batch = Array.from({ length: Math.min(100, options.observers - start) }, () =>
+        observe(server!.baseUrl, setup.ballotId, (state, lastVersion) => {
+          if (state.version <= lastVersion) {
+            outOfOrder += 1;
+          }
+          if (measuring) {
+            const now = Date.now();
+            latencies.push(now - state.changedAt);
+            worst.push(now - state.oldestChangeAt);
+          }
+        }),
+      );
+      sockets.push(...(await Promise.all(batch)));
+    }
+    log(`  casting ${options.rate} votes/s for ${options.durationS} s…`);
+    const pids = [server.pid, ...postgresPids()];
+    const cpuBefore = cpuSeconds(pids);
+    const selfBefore = process.cpuUsage();
+    measuring = true;
+    const votes = await castAtRate(api, setup.ballotId, setup.tokens, options);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    measuring = false;
+    const result = {
+      observers: options.observers,
+      votesPerSecond: round(votes.ok / options.durationS, 1),
+      votes,
+      states: latencies.length,
+      outOfOrder,
+      latencyMs: percentiles(latencies),
+      oldestLatencyMs: percentiles(worst),
+      cpuCores: {
+        serverAndPostgres: round((cpuSeconds(pids) - cpuBefore) / (options.durationS + 1), 2),
+        benchProcess: round(
+          (process.cpuUsage(selfBefore).user + process.cpuUsage(selfBefore).system) /
+            1e6 /
+            (options.durationS + 1),
+          2,
+        ),
+      },
+      options,
+    };
+    api.close();
+    process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : render(result));
+    return votes.failed === 0 && outOfOrder === 0 ? 0 : 1;
+  } finally {
+    sockets.forEach((socket) => socket.disconnect());
+    await server?.stop().catch(() => undefined);
+    await admin.query(`drop database if exists ${database} with (force)`).catch(() => undefined);
+    await admin.end();
+  }
+}
+
+function observe(
+  baseUrl: string,
+  ballotId: string,
+  onState: (state: TallyState, lastVersion: number) => void,
+): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = io(baseUrl, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+    let lastVersion = 0;
+    socket.on('tally:state', (state: TallyState) => {
+      onState(state, lastVersion);
+      lastVersion = Math.max(lastVersion, state.version);
+    });
+    socket.once('connect_error', reject);
+    socket.once('connect', () => {
+      socket.emit('ballot:watch', { ballotId }, (answer: { ok: boolean; state?: TallyState }) => {
+        if (!answer.ok) {
+          reject(new Error(`watch refused: ${JSON.stringify(answer)}`));
+          return;
+        }
+        lastVersion = answer.state?.version ?? 0;
+        resolve(socket);
+      });
+    });
+  });
+}
+
+/** Open loop: a vote every 1/rate s whatever the answers' latency, for the whole duration. */
+async function castAtRate(api: Http, ballotId: string, tokens: string[], options: Options) {
+  const choices = ['yes', 'no', 'abstain'] as const;
+  const counts = { ok: 0, failed: 0 };
+  const pending: Promise<void>[] = [];
+  const started = Date.now();
+  let sent = 0;
+  while (Date.now() - started < options.durationS * 1000) {
+    const due = Math.floor(((Date.now() - started) / 1000) * options.rate);
+    while (sent < due) {
+      const i = sent++;
+      const body = {
+        choice: choices[(i + Math.floor(i / tokens.length)) % 3],
+        requestId: `live-${i}-${started}`,
+      };
+      pending.push(
+        api.call('PUT', `/api/ballots/${ballotId}/vote`, tokens[i % tokens.length], body).then(
+          (reply) => void (reply.status === 200 ? counts.ok++ : counts.failed++),
+          () => void counts.failed++,
+        ),
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  await Promise.all(pending);
+  return { sent, ...counts };
+}
+
+function percentiles(values: number[]): { p50: number; p99: number; max: number } {
+  if (values.length === 0) {
+    return { p50: NaN, p99: NaN, max: NaN };
+  }
+  const sorted = Float64Array.from(values).sort();
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] };
+}
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+function render(result: {
+  observers: number;
+  votesPerSecond: number;
+  votes: { sent: number; ok: number; failed: number };
+  states: number;
+  outOfOrder: number;
+  latencyMs: { p50: number; p99: number; max: number };
+  oldestLatencyMs: { p50: number; p99: number; max: number };
+  cpuCores: { serverAndPostgres: number; benchProcess: number };
+  options: Options;
+}): string {
+  const l = result.latencyMs;
+  const o = result.oldestLatencyMs;
+  return [
+    'live tallies under load (server + PostgreSQL + observers + voters on 2 cores)',
+    `  observers      ${result.observers} socket.io clients on one ballot (max ${result.options.pushes} pushes/s)`,
+    `  votes          ${result.votesPerSecond}/s over HTTP (${result.votes.ok} answered 200, ${result.votes.failed} failed)`,
+    `  states         ${result.states} received, ${result.outOfOrder} out of order`,
+    `  commit → seen  newest vote in each state: p50 ${l.p50} ms, p99 ${l.p99} ms, max ${l.max} ms`,
+    `                 oldest vote first shown: p50 ${o.p50} ms, p99 ${o.p99} ms, max ${o.max} ms`,
+    `  cpu (cores)    server + PostgreSQL ${result.cpuCores.serverAndPostgres}, this process ${result.cpuCores.benchProcess}`,
+    `  target         p99 ≤ 200 ms (every vote) → ${o.p99 <= 200 ? 'met' : 'not met'}`,
+    '',
+  ].join('\n');
+}
+
+function parseOptions(args: string[]): Options {
+  const options: Options = {
+    observers: 2000,
+    rate: 500,
+    durationS: 10,
+    members: 1000,
+    pushes: 10,
+    postgres: 'postgres://postgres@127.0.0.1:5432',
+    json: false,
+  };
+  const numeric: Record<string, 'observers' | 'rate' | 'durationS' | 'members' | 'pushes'> = {
+    '--observers': 'observers',
+    '--rate': 'rate',
+    '--duration': 'durationS',
+    '--members': 'members',
+    '--pushes': 'pushes',
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--json') {
+      options.json = true;
+    } else if (arg === '--postgres' && args[i + 1]) {
+      options.postgres = args[++i].replace(/\/+$/, '');
+    } else if (numeric[arg] && Number(args[i + 1]) > 0) {
+      options[numeric[arg]] = Number(args[++i]);
+    } else {
+      throw new Error(`unknown or incomplete option "${arg}"`);
+    }
+  }
+  return options;
+}
