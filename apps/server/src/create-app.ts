@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { RedisIoAdapter, type LiquideConfig } from '@liquide/engine';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
@@ -32,5 +35,23 @@ export async function createApp(
     .addBearerAuth()
     .build();
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(SwaggerModule.createDocument(app, document)));
+  serveWebClient(app);
   return app;
+}
+
+/** Serves the built web client (apps/web/dist) at `/`, with index.html for any other page GET. */
+function serveWebClient(app: NestExpressApplication): void {
+  const web = join(__dirname, '..', '..', 'web', 'dist');
+  if (!existsSync(join(web, 'index.html'))) {
+    return;
+  }
+  app.useStaticAssets(web, { index: 'index.html' });
+  const server = /^\/(api|socket\.io|health|\.well-known)(\/|$)/;
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || server.test(req.path)) {
+      next();
+      return;
+    }
+    res.sendFile(join(web, 'index.html'));
+  });
 }

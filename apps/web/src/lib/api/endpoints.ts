@@ -1,0 +1,144 @@
+import type { JSONWebKeySet } from 'jose';
+import { call } from './client';
+import type {
+  AccountView,
+  BallotView,
+  BillSummary,
+  BillView,
+  CarriedDelegation,
+  Choice,
+  CollectiveSettings,
+  CollectiveView,
+  DelegationView,
+  ImportProgress,
+  ImportStarted,
+  InstructionView,
+  MemberFound,
+  Quota,
+  RepresentationView,
+  Scope,
+  SeatView,
+  SortitionView,
+  TokenPair,
+  Topic,
+  VolunteerView,
+} from './types';
+
+const id = encodeURIComponent;
+
+/** One typed function per API route the client uses (routes from engine/src/**\/http and auth). */
+export const api = {
+  login: (email: string, password: string) =>
+    call<TokenPair>('POST', '/api/auth/login', { body: { email, password } }),
+  register: (email: string, password: string, displayName: string) =>
+    call<TokenPair>('POST', '/api/auth/register', { body: { email, password, displayName } }),
+  logout: (refreshToken: string) => call<null>('POST', '/api/auth/logout', { body: { refreshToken } }),
+  me: () => call<AccountView>('GET', '/api/auth/me'),
+
+  collective: (collectiveId: string) => call<CollectiveView>('GET', `/api/collectives/${id(collectiveId)}`),
+  createCollective: (name: string, slug: string, settings: CollectiveSettings) =>
+    call<{ id: string }>('POST', '/api/collectives', { body: { name, slug, settings } }),
+  configure: (collectiveId: string, settings: CollectiveSettings) =>
+    call<unknown>('PATCH', `/api/collectives/${id(collectiveId)}/settings`, { body: settings }),
+  createTopic: (collectiveId: string, slug: string, name: string) =>
+    call<Topic>('POST', `/api/collectives/${id(collectiveId)}/topics`, { body: { slug, name } }),
+
+  bills: (collectiveId: string) => call<BillSummary[]>('GET', `/api/collectives/${id(collectiveId)}/bills`),
+  bill: (billId: string) => call<BillView>('GET', `/api/bills/${id(billId)}`),
+  createBill: (
+    collectiveId: string,
+    bill: {
+      title: string;
+      summary: string;
+      topicId: string | null;
+      articles: { heading: string; text: string }[];
+    },
+  ) => call<{ id: string }>('POST', `/api/collectives/${id(collectiveId)}/bills`, { body: bill }),
+  createBallot: (collectiveId: string, billId: string, opensAt: string, closesAt: string) =>
+    call<{ id: string }>('POST', `/api/collectives/${id(collectiveId)}/ballots`, {
+      body: { billId, opensAt, closesAt },
+    }),
+
+  ballot: (ballotId: string) => call<BallotView>('GET', `/api/ballots/${id(ballotId)}`),
+  openBallot: (ballotId: string) => call<null>('POST', `/api/ballots/${id(ballotId)}/open`),
+  closeBallot: (ballotId: string) => call<unknown>('POST', `/api/ballots/${id(ballotId)}/close`),
+  myVote: (ballotId: string) =>
+    call<{ vote: { choice: Choice; castAt: string } | null }>('GET', `/api/ballots/${id(ballotId)}/vote`),
+  vote: (ballotId: string, choice: Choice, requestId: string) =>
+    call<unknown>('PUT', `/api/ballots/${id(ballotId)}/vote`, { body: { choice, requestId } }),
+  withdraw: (ballotId: string) => call<null>('DELETE', `/api/ballots/${id(ballotId)}/vote`),
+  representation: (ballotId: string) =>
+    call<RepresentationView>('GET', `/api/ballots/${id(ballotId)}/representation`),
+
+  myDelegations: (collectiveId: string) =>
+    call<DelegationView[]>('GET', `/api/collectives/${id(collectiveId)}/delegations/mine`),
+  delegationsToMe: (collectiveId: string) =>
+    call<CarriedDelegation[]>('GET', `/api/collectives/${id(collectiveId)}/delegations/to-me`),
+  delegate: (
+    collectiveId: string,
+    delegation: {
+      scope: Scope;
+      topicId?: string;
+      billId?: string;
+      trustees: string[];
+      expiresAt: string | null;
+    },
+  ) => call<DelegationView>('PUT', `/api/collectives/${id(collectiveId)}/delegations`, { body: delegation }),
+  revoke: (collectiveId: string, scope: Scope, target: string | null) => {
+    const query = new URLSearchParams({ scope });
+    if (scope === 'topic' && target) {
+      query.set('topicId', target);
+    } else if (scope === 'bill' && target) {
+      query.set('billId', target);
+    }
+    return call<null>('DELETE', `/api/collectives/${id(collectiveId)}/delegations?${query.toString()}`);
+  },
+  searchMembers: (collectiveId: string, search: string) =>
+    call<MemberFound[]>(
+      'GET',
+      `/api/collectives/${id(collectiveId)}/members?search=${encodeURIComponent(search)}`,
+    ),
+
+  importMembers: (collectiveId: string, csv: string) =>
+    call<ImportStarted>('POST', `/api/collectives/${id(collectiveId)}/members/import`, {
+      text: { content: csv, type: 'text/csv' },
+    }),
+  importProgress: (collectiveId: string, importId: string) =>
+    call<ImportProgress>('GET', `/api/collectives/${id(collectiveId)}/members/imports/${id(importId)}`),
+
+  myInstructions: (collectiveId: string) =>
+    call<{ current: InstructionView[]; history: InstructionView[] }>(
+      'GET',
+      `/api/collectives/${id(collectiveId)}/mandates/mine`,
+    ),
+  collectiveJwks: (collectiveId: string) =>
+    call<JSONWebKeySet>('GET', `/api/collectives/${id(collectiveId)}/jwks.json`),
+  deputies: (collectiveId: string) =>
+    call<{ current: SeatView[]; history: SeatView[] }>(
+      'GET',
+      `/api/collectives/${id(collectiveId)}/deputies`,
+    ),
+
+  volunteers: (collectiveId: string) =>
+    call<VolunteerView[]>('GET', `/api/collectives/${id(collectiveId)}/volunteers`),
+  certify: (collectiveId: string, memberId: string, certifiedOn: string, training: string) =>
+    call<null>('PUT', `/api/collectives/${id(collectiveId)}/volunteers/${id(memberId)}/certification`, {
+      body: { certifiedOn, training },
+    }),
+  freezePool: (collectiveId: string, seats: number, substitutes: number, quotas: Quota[]) =>
+    call<{ id: string; poolHash: string; volunteers: number }>(
+      'POST',
+      `/api/collectives/${id(collectiveId)}/sortitions`,
+      { body: { seats, substitutes, quotas } },
+    ),
+  sortition: (sortitionId: string) => call<SortitionView>('GET', `/api/sortitions/${id(sortitionId)}`),
+  commitSeed: (sortitionId: string, publicValueSource: string) =>
+    call<unknown>('POST', `/api/sortitions/${id(sortitionId)}/commitment`, { body: { publicValueSource } }),
+  draw: (sortitionId: string, publicValue: string) =>
+    call<unknown>('POST', `/api/sortitions/${id(sortitionId)}/draw`, { body: { publicValue } }),
+};
+
+/** A fresh id for an idempotent vote request. */
+export function requestId(): string {
+  return `web-${crypto.randomUUID()}`;
+}

@@ -1,0 +1,58 @@
+import { en } from './en';
+import { fr, type MessageKey } from './fr';
+
+export type Locale = 'fr' | 'en';
+export type { MessageKey };
+
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { fr, en };
+const STORAGE_KEY = 'liquide.locale';
+
+function initialLocale(): Locale {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  return stored === 'en' || stored === 'fr' ? stored : 'fr';
+}
+
+/** The one i18n layer: French by default, English on demand; every visible string goes through `t`. */
+class I18n {
+  locale = $state<Locale>(initialLocale());
+
+  set(locale: Locale): void {
+    this.locale = locale;
+    localStorage.setItem(STORAGE_KEY, locale);
+    document.documentElement.lang = locale;
+  }
+}
+
+export const i18n = new I18n();
+document.documentElement.lang = i18n.locale;
+
+/** The message for `key` in the current language, with `{name}` placeholders filled from `params`. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = dictionaries[i18n.locale][key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? formatValue(params[name]) : whole,
+  );
+}
+
+function formatValue(value: string | number): string {
+  return typeof value === 'number' ? formatNumber(value) : value;
+}
+
+export function formatNumber(value: number, digits = 0): string {
+  return new Intl.NumberFormat(i18n.locale, { maximumFractionDigits: digits }).format(value);
+}
+
+export function formatPercent(ratio: number): string {
+  return new Intl.NumberFormat(i18n.locale, { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
+}
+
+export function formatDateTime(iso: string): string {
+  return new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
+}
+
+/** The `Accept-Language` the API gets, so its error messages come back in the reader's language. */
+export function acceptLanguage(): string {
+  return i18n.locale === 'en' ? 'en' : 'fr';
+}

@@ -1,0 +1,56 @@
+import { match } from './router.svelte';
+
+export type RouteName =
+  | 'home'
+  | 'login'
+  | 'notifications'
+  | 'member'
+  | 'bill'
+  | 'delegations'
+  | 'deputy'
+  | 'organise'
+  | 'sortition'
+  | 'observe'
+  | 'tally'
+  | 'not-found';
+
+const TABLE: readonly [string, RouteName][] = [
+  ['/', 'home'],
+  ['/login', 'login'],
+  ['/notifications', 'notifications'],
+  ['/c/:collectiveId', 'member'],
+  ['/c/:collectiveId/bills/:billId', 'bill'],
+  ['/c/:collectiveId/delegations', 'delegations'],
+  ['/c/:collectiveId/deputy', 'deputy'],
+  ['/c/:collectiveId/organise', 'organise'],
+  ['/c/:collectiveId/organise/sortition', 'sortition'],
+  ['/c/:collectiveId/observe', 'observe'],
+  ['/c/:collectiveId/observe/:ballotId', 'tally'],
+];
+
+export interface Route {
+  readonly name: RouteName;
+  readonly params: Record<string, string>;
+}
+
+export function resolveRoute(path: string): Route {
+  for (const [pattern, name] of TABLE) {
+    const params = match(pattern, path);
+    if (params) {
+      return { name, params };
+    }
+  }
+  return { name: 'not-found', params: {} };
+}
+
+/** Links inside a collective. */
+export const links = {
+  member: (c: string) => `#/c/${c}`,
+  bill: (c: string, billId: string) => `#/c/${c}/bills/${billId}`,
+  delegations: (c: string) => `#/c/${c}/delegations`,
+  deputy: (c: string) => `#/c/${c}/deputy`,
+  organise: (c: string) => `#/c/${c}/organise`,
+  sortition: (c: string) => `#/c/${c}/organise/sortition`,
+  observe: (c: string) => `#/c/${c}/observe`,
+  tally: (c: string, ballotId: string) => `#/c/${c}/observe/${ballotId}`,
+};
