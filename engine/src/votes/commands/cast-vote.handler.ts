@@ -1,6 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
-import type { Knex } from 'knex';
 import { VoteCastEvent } from '../../domain/domain.events';
 import { refusalError, type Refusal } from '../vote-refusal';
 import { CastVoteCommand, type VoteReceipt } from './cast-vote.command';
