@@ -33,7 +33,7 @@ export class CastVoteHandler implements ICommandHandler<CastVoteCommand> {
     em: EntityManager,
     private readonly events: EventBus,
   ) {
-    this.pool = (em.getConnection().getKnex()).client as PoolClient;
+    this.pool = em.getConnection().getKnex().client as PoolClient;
   }
 
   async execute(command: CastVoteCommand): Promise<VoteReceipt> {
