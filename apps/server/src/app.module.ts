@@ -1,5 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { EngineModule, type LiquideConfig } from '@liquide/engine';
+import { EngineModule, type LiquidePlugin, type LiquideConfig } from '@liquide/engine';
+import { petitionsPlugin } from '@liquide/plugin-petitions';
+
+/** The plugins this server runs, listed explicitly (no discovery); validated at start. */
+export const APP_PLUGINS: readonly LiquidePlugin[] = [petitionsPlugin];
 
 /** The application: the engine plus the plugins listed explicitly. */
 @Module({})
@@ -7,7 +11,7 @@ export class AppModule {
   static forRoot(config: LiquideConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [EngineModule.forRoot({ config, databaseUrl })],
+      imports: [EngineModule.forRoot({ config, databaseUrl, plugins: APP_PLUGINS })],
     };
   }
 }

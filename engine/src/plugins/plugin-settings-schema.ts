@@ -9,11 +9,11 @@ const empty = z.strictObject({});
  */
 export function composeSettingsSchema(declaration: PluginSettingsDeclaration | undefined): ZodObject {
   const phases = Object.fromEntries(
-    Object.entries(declaration?.phases ?? {}).map(([name, schema]) => [name, schema.default({})]),
+    Object.entries(declaration?.phases ?? {}).map(([name, schema]) => [name, schema.prefault({})]),
   );
   return z.strictObject({
-    global: (declaration?.global ?? empty).default({}),
-    phases: z.strictObject(phases).default({}),
+    global: (declaration?.global ?? empty).prefault({}),
+    phases: z.strictObject(phases).prefault({}),
   });
 }
 
