@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Page } from 'playwright-core';
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+const WEB = join(ROOT, 'apps', 'web');
+export const ARTIFACTS = join(ROOT, 'test', 'e2e', 'artifacts');
+
+/** Flags Chromium needs on this machine (docs/web.md, shared STACK.md). */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) {
+    return stat.mtimeMs;
+  }
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/** Builds apps/web when dist is missing or older than its sources (the server serves dist if present). */
+export function ensureWebBuilt(): void {
+  const built = join(WEB, 'dist', 'index.html');
+  const sources = Math.max(
+    newestMtime(join(WEB, 'src')),
+    newestMtime(join(WEB, 'index.html')),
+    newestMtime(join(WEB, 'vite.config.ts')),
+  );
+  if (!existsSync(built) || statSync(built).mtimeMs < sources) {
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: WEB, stdio: 'pipe' });
+  }
+}
+
+export interface Browser {
+  /** A fresh browser profile (no shared storage), at desktop or phone size. */
+  open(size?: 'desktop' | 'phone'): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's Chromium. `chromium.launch` starts it on a fresh temporary user-data-dir of its own, removed on
+ * close; each person gets their own context (no shared storage).
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return {
+    async open(size = 'desktop') {
+      const viewport = size === 'phone' ? { width: 390, height: 844 } : { width: 1280, height: 860 };
+      const context = await browser.newContext({ locale: 'fr-FR', viewport, isMobile: size === 'phone' });
+      return context.newPage();
+    },
+    close: () => browser.close(),
+  };
+}
+
+/** Serious and critical axe-core violations on the page as it is now, as readable lines. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Writes `<name>-desktop.png` and `<name>-phone.png`-style screenshots under test/e2e/artifacts/. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Signs in through the login form, then lands on `next`. */
+export async function signIn(page: Page, baseUrl: string, email: string, next: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL((url) => url.hash.startsWith(`#${next.split('?')[0]}`));
+}
