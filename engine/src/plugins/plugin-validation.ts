@@ -81,8 +81,9 @@ export function validatePlugins(
   for (const plugin of plugins) {
     if (byId.has(plugin.id)) {
       problems.push(`plugin "${plugin.id}" is listed twice (rule: unique id)`);
+    } else {
+      byId.set(plugin.id, plugin);
     }
-    byId.set(plugin.id, plugin);
   }
   for (const plugin of plugins) {
     problems.push(...problemsOf(plugin, byId, engineVersion));
