@@ -18,13 +18,13 @@ describe('GET /health', () => {
   });
 
   it('answers an unknown route with a 404 in French by default, in English on request', async () => {
-    const fr = await fetch(`${sut.baseUrl}/nowhere`);
+    const fr = await fetch(`${sut.baseUrl}/api/nowhere`);
     expect(fr.status).toBe(404);
     expect(await fr.json()).toMatchObject({
       code: 'common.route_not_found',
       message: 'Cette adresse n’existe pas',
     });
-    const en = await fetch(`${sut.baseUrl}/nowhere`, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    const en = await fetch(`${sut.baseUrl}/api/nowhere`, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
     expect(await en.json()).toMatchObject({ message: 'No such route' });
   });
 
