@@ -18,6 +18,7 @@ import { LiveModule } from './live/live.module';
 import type { LiquidePlugin } from './plugins/plugin-definition';
 import { pluginEntities } from './plugins/plugin-validation';
 import { PluginsModule } from './plugins/plugins.module';
+import { SecurityModule } from './security/security.module';
 
 export interface EngineModuleOptions {
   readonly config: LiquideConfig;
@@ -50,6 +51,7 @@ export class EngineModule {
         }),
         HealthModule,
         AuthModule,
+        SecurityModule,
         RecordModule,
         AccessModule,
         DomainModule,

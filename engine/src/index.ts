@@ -9,3 +9,4 @@ export * from './auth';
 export * from './live/live.contract';
 export { RedisIoAdapter } from './live/redis-io.adapter';
 export * from './plugins';
+export * from './security';

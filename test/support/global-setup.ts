@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../engine/src/config/liquide-config';
 import { startEmbeddedPostgres } from '../../apps/server/src/database/embedded-postgres';
-import { TEST_ENV } from './test-env';
+import { TEST_ENV, TEST_RATE_LIMITS } from './test-env';
 
 declare global {
   var liquideTestStop: (() => Promise<void>) | undefined;
@@ -22,6 +22,9 @@ export default async function globalSetup(): Promise<void> {
     const embedded = await startEmbeddedPostgres({ dataDir, database: 'postgres', persistent: false });
     serverUrl = embedded.url;
     globalThis.liquideTestStop = () => embedded.stop();
+  }
+  for (const [name, value] of Object.entries(TEST_RATE_LIMITS)) {
+    process.env[name] ??= value;
   }
   process.env[TEST_ENV.serverUrl] = serverUrl;
   process.env[TEST_ENV.template] = `liquide_tpl_${process.pid}_${Date.now().toString(36)}`;

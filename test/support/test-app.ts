@@ -4,6 +4,7 @@ import { ConsoleLogger, type INestApplication } from '@nestjs/common';
 import { loadConfig, type LiquideConfig } from '@liquide/engine';
 import { createApp } from '@liquide/server/create-app';
 import { createTestDatabase, type TestDatabase } from './test-database';
+import { TEST_RATE_LIMITS } from './test-env';
 
 export interface TestApp {
   readonly app: INestApplication;
@@ -20,7 +21,13 @@ export interface TestApp {
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', ...env, DATABASE_URL: db.url });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    ...TEST_RATE_LIMITS,
+    ...env,
+    DATABASE_URL: db.url,
+  });
   const app = await createApp(config, db.url, process.env.LIQUIDE_TEST_LOGS ? new ConsoleLogger() : false);
   try {
     await app.listen(0, '127.0.0.1');

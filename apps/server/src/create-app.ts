@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { RedisIoAdapter, type LiquideConfig } from '@liquide/engine';
+import { applyHttpSecurity, RedisIoAdapter, type LiquideConfig } from '@liquide/engine';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -22,6 +22,7 @@ export async function createApp(
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '20mb' });
   app.set('trust proxy', 'loopback');
+  applyHttpSecurity(app, config);
   app.enableShutdownHooks();
   if (config.redis.url) {
     const adapter = new RedisIoAdapter(app);

@@ -6,6 +6,7 @@ import { TokenRefusedError } from './auth-errors';
 import { LoginDto, RefreshDto, RegisterDto, type AccountView } from './auth.schemas';
 import type { AuthenticatedAccount, TokenPair } from './authenticated-account';
 import { CurrentAccount } from './current-account.decorator';
+import { AuthRateLimit } from '../security/rate-limit.guard';
 import { Public } from './public.decorator';
 import { TokenService } from './token.service';
 
@@ -19,6 +20,7 @@ export class AuthController {
   ) {}
 
   @Public()
+  @AuthRateLimit()
   @Post('register')
   @Header('Cache-Control', 'no-store')
   async register(@Body() body: RegisterDto): Promise<TokenPair> {
@@ -26,6 +28,7 @@ export class AuthController {
   }
 
   @Public()
+  @AuthRateLimit()
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @Header('Cache-Control', 'no-store')
@@ -34,6 +37,7 @@ export class AuthController {
   }
 
   @Public()
+  @AuthRateLimit()
   @Post('refresh')
   @HttpCode(HttpStatus.OK)
   @Header('Cache-Control', 'no-store')

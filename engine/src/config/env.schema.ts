@@ -40,6 +40,29 @@ const seconds = (fallback: number) =>
     .refine((value) => value > 0, 'must be greater than 0')
     .default(fallback);
 
+const count = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number greater than 0')
+    .transform(Number)
+    .refine((value) => value > 0, 'must be a whole number greater than 0')
+    .default(fallback);
+
+const origins = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/+$/, ''))
+      .filter((origin) => origin !== ''),
+  )
+  .refine((list) => list.every((origin) => /^https?:\/\/[^\s/]+$/.test(origin)), {
+    message: 'must be a comma-separated list of origins such as https://vote.example.org',
+  });
+
 /** The environment variables Liquide reads, and their rules. Parsed once, at start. */
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -68,6 +91,10 @@ export const EnvSchema = z.object({
     message: 'must be an http(s) URL',
   }),
   OIDC_EMAIL_CLAIM: z.string().trim().min(1).default('email'),
+  CORS_ORIGINS: origins,
+  RATE_LIMIT_WINDOW: seconds(60),
+  RATE_LIMIT_AUTH: count(10),
+  RATE_LIMIT_WRITES: count(120),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

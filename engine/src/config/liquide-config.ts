@@ -17,6 +17,12 @@ export interface LiquideConfig {
     readonly refreshTtlSeconds: number;
     readonly privateKeyFile: string | undefined;
   };
+  readonly security: {
+    /** Other origins allowed to call the API from a browser; empty: same origin only. */
+    readonly corsOrigins: readonly string[];
+    /** Per window: sign-ins, registrations and refreshes per IP address; writes per account. */
+    readonly rateLimit: { readonly windowSeconds: number; readonly auth: number; readonly writes: number };
+  };
   readonly oidc:
     | {
         readonly issuer: string;
@@ -74,6 +80,14 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
       accessTtlSeconds: env.JWT_ACCESS_TTL,
       refreshTtlSeconds: env.JWT_REFRESH_TTL,
       privateKeyFile: env.JWT_PRIVATE_KEY_FILE,
+    },
+    security: {
+      corsOrigins: env.CORS_ORIGINS,
+      rateLimit: {
+        windowSeconds: env.RATE_LIMIT_WINDOW,
+        auth: env.RATE_LIMIT_AUTH,
+        writes: env.RATE_LIMIT_WRITES,
+      },
     },
     oidc:
       env.OIDC_ISSUER && env.OIDC_AUDIENCE && env.OIDC_JWKS_URL

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { Request, Response } from 'express';
 import { CommonErrorCode } from './common-errors';
 import { errorDefinition, interpolate, pickLanguage, type Language } from './error-catalog';
+import { redactSecrets } from '../security/redact';
 import { LiquideError } from './liquide-error';
 import { describeIssues, InputValidationError, type FieldProblem } from './validation';
 
@@ -44,7 +45,8 @@ export function renderError(error: unknown, language: Language, logger: Logger):
     const reason = (error as Error).message;
     return { ...render(CommonErrorCode.BadRequest, language, { reason }), statusCode: bodyParserStatus };
   }
-  logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  // driver errors quote their SQL with the values bound to it: e-mails, hashes, tokens
+  logger.error(redactSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error)));
   return render(CommonErrorCode.Internal, language, {});
 }
 

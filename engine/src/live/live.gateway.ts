@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -12,6 +12,9 @@ import type { Server, Socket } from 'socket.io';
 import { AccessService } from '../access/access.service';
 import type { AuthenticatedAccount } from '../auth/authenticated-account';
 import { TokenService } from '../auth/token.service';
+import { LIQUIDE_CONFIG } from '../config/config.module';
+import type { LiquideConfig } from '../config/liquide-config';
+import { originAllowed } from '../security/http-security';
 import { pickLanguage } from '../errors/error-catalog';
 import { renderError } from '../errors/http-exception.filter';
 import { InputValidationError, parseInput } from '../errors/validation';
@@ -57,10 +60,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly tokens: TokenService,
     private readonly access: AccessService,
     private readonly live: LiveService,
+    @Inject(LIQUIDE_CONFIG) private readonly config: LiquideConfig,
   ) {}
 
   afterInit(server: LiveServer): void {
     this.live.attach(server);
+    // browsers send Origin on websocket upgrades too, and CORS does not cover them: same origin or CORS_ORIGINS
+    server.engine.opts.allowRequest = (req, callback) =>
+      callback(null, originAllowed(req.headers.origin, req, this.config.security.corsOrigins));
     server.use((socket, next) => {
       const auth = socket.handshake.auth as { token?: unknown } | undefined;
       const token = typeof auth?.token === 'string' ? auth.token : undefined;

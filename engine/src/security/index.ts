@@ -1,0 +1,5 @@
+export * from './http-security';
+export * from './rate-limit.guard';
+export * from './redact';
+export * from './security.errors';
+export * from './security.module';
