@@ -18,6 +18,8 @@ export interface Person {
   readonly roles?: string;
   /** Written to the CSV's `attr:region` column. */
   readonly region?: string;
+  /** Other attributes, each written to an `attr:<name>` column. */
+  readonly attributes?: Readonly<Record<string, string>>;
 }
 
 export interface RegionalCollective {
@@ -46,9 +48,15 @@ export async function createRegionalCollective(
   const accounts = await Promise.all(people.map((p) => registerUser(baseUrl, p.name)));
   const users: Record<string, ApiUser> = {};
   people.forEach((p, i) => (users[p.name] = accounts[i]));
+  const extra = [...new Set(people.flatMap((p) => Object.keys(p.attributes ?? {})))];
   const csv = [
-    'email,display_name,roles,attr:region',
-    ...people.map((p) => `${users[p.name].email},${p.name},${p.roles ?? 'member'},${p.region ?? ''}`),
+    ['email,display_name,roles,attr:region', ...extra.map((name) => `attr:${name}`)].join(','),
+    ...people.map((p) =>
+      [
+        `${users[p.name].email},${p.name},${p.roles ?? 'member'},${p.region ?? ''}`,
+        ...extra.map((name) => p.attributes?.[name] ?? ''),
+      ].join(','),
+    ),
   ].join('\n');
   const { progress } = await importCsv(admin, id, csv);
   if (progress.status !== 'done' || progress.errors.length > 0) {
