@@ -1,0 +1,74 @@
+import { request } from '../../support/api-client';
+import { startTestApp, type TestApp } from '../../support/test-app';
+import type { ErrorBody } from '../domain/domain-fixtures';
+import {
+  buildEndpointWorld,
+  concretePath,
+  openApiRoutes,
+  routesOf,
+  type EndpointWorld,
+  type Route,
+} from './endpoint-world';
+
+/**
+ * Routes anyone may call without a token, and why. Everything else must answer 401 to an
+ * anonymous caller on a members-only collective: a new route lands here only on purpose.
+ */
+const PUBLIC_BY_DESIGN: Readonly<Record<string, string>> = {
+  'GET /health': 'load balancers and monitoring',
+  'POST /api/auth/register': 'creating an account',
+  'POST /api/auth/login': 'signing in',
+  'POST /api/auth/refresh': 'the refresh token is the credential',
+  'POST /api/auth/logout': 'the refresh token is the credential',
+  'GET /api/auth/jwks': 'public keys of access tokens',
+  'GET /.well-known/jwks.json': 'public keys of signed instructions',
+  'GET /api/collectives/:collectiveId/jwks.json': 'a collective’s public instruction keys',
+};
+
+const key = (route: Route) => `${route.method} ${route.path}`;
+
+describe('Every HTTP route refuses anonymous callers unless public by design', () => {
+  let sut: TestApp;
+  let world: EndpointWorld;
+  let routes: Route[];
+
+  beforeAll(async () => {
+    sut = await startTestApp();
+    world = await buildEndpointWorld(sut.baseUrl);
+    // the API documentation (Swagger UI, /api/docs-json) is public by design and not an endpoint
+    routes = routesOf(sut.app).filter(
+      (route) => /^\/(api|health|\.well-known)(\/|$)/.test(route.path) && !/^\/api\/docs/.test(route.path),
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await sut?.close();
+  });
+
+  it('finds every documented operation among the routes, and documents every API route', async () => {
+    const documented = (await openApiRoutes(sut.baseUrl)).map(key).sort();
+    expect(routes.map(key).sort()).toEqual(documented);
+    expect(routes.length).toBeGreaterThan(60);
+  });
+
+  it('answers 401 with a code to an anonymous caller on every protected route', async () => {
+    const answers = await Promise.all(
+      routes.map(async (route) => {
+        const answer = await request<ErrorBody>(sut.baseUrl, route.method, concretePath(route, world), {
+          headers: { 'accept-language': 'en' },
+        });
+        return { route: key(route), status: answer.status, code: answer.body?.code };
+      }),
+    );
+    const protectedOnes = answers.filter((answer) => !(answer.route in PUBLIC_BY_DESIGN));
+    const leaks = protectedOnes.filter(
+      (answer) => answer.status !== 401 || !/^(auth\.token_missing|access\.)/.test(answer.code ?? ''),
+    );
+    expect(leaks).toEqual([]);
+    expect(protectedOnes.length).toBeGreaterThan(50);
+    // the public ones answer without a 5xx
+    const publicOnes = answers.filter((answer) => answer.route in PUBLIC_BY_DESIGN);
+    expect(publicOnes.map((answer) => answer.route).sort()).toEqual(Object.keys(PUBLIC_BY_DESIGN).sort());
+    expect(publicOnes.filter((answer) => answer.status >= 500)).toEqual([]);
+  });
+});
