@@ -24,7 +24,9 @@ describe('GET /health', () => {
       code: 'common.route_not_found',
       message: 'Cette adresse n’existe pas',
     });
-    const en = await fetch(`${sut.baseUrl}/api/nowhere`, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    const en = await fetch(`${sut.baseUrl}/api/nowhere`, {
+      headers: { 'accept-language': 'en-GB,en;q=0.9' },
+    });
     expect(await en.json()).toMatchObject({ message: 'No such route' });
   });
 
