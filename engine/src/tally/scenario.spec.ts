@@ -92,3 +92,11 @@ describe(parseScenario.name, () => {
     expect(messageOf(42)).toBe('scenario: must be an object');
   });
 });
+
+describe('parseScenario on a negative weight', () => {
+  it('names the broken rule once, not a decimals rule it does not break', () => {
+    const message = messageOf({ ...valid, members: [{ id: 'a', weight: -1 }] });
+    expect(message).toContain('members[0].weight: must be a positive number');
+    expect(message).not.toContain('decimal');
+  });
+});

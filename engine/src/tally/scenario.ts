@@ -92,7 +92,11 @@ export const ScenarioV1Schema = z
         problem(['members', i, 'id'], `must be unique ("${member.id}" appears earlier)`);
       }
       seen.add(member.id);
-      const units = toUnits(member.weight ?? 1);
+      const weight = member.weight ?? 1;
+      if (typeof weight !== 'number' || !(weight > 0)) {
+        return; // already reported by the member's own schema
+      }
+      const units = toUnits(weight);
       if (units === undefined) {
         problem(['members', i, 'weight'], `must have at most ${UNIT_DECIMALS} decimal places`);
       } else {
