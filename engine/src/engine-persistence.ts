@@ -18,6 +18,7 @@ import { Migration20261128000500Deputies } from './deputies/migrations/Migration
 import { Migration20261128000410CastVote } from './votes/migrations/Migration20261128000410CastVote';
 import { PluginSetting } from './plugins/plugin-setting.entity';
 import { Migration20261128000600Plugins } from './plugins/migrations/Migration20261128000600Plugins';
+import { BillVersion, Migration20261128000800TextVersions } from './texts';
 
 /** The engine's entities, registered with MikroORM by the application. */
 export const ENGINE_ENTITIES = [
@@ -33,6 +34,7 @@ export const ENGINE_ENTITIES = [
   Delegation,
   ...DEPUTIES_ENTITIES,
   PluginSetting,
+  BillVersion,
 ];
 
 /** The engine's migrations, kept per module and listed here explicitly. */
@@ -44,4 +46,5 @@ export const ENGINE_MIGRATIONS: readonly NamedMigration[] = [
   { name: 'Migration20261128000500Deputies', class: Migration20261128000500Deputies },
   { name: 'Migration20261128000410CastVote', class: Migration20261128000410CastVote },
   { name: 'Migration20261128000600Plugins', class: Migration20261128000600Plugins },
+  { name: 'Migration20261128000800TextVersions', class: Migration20261128000800TextVersions },
 ];

@@ -19,6 +19,7 @@ import type { LiquidePlugin } from './plugins/plugin-definition';
 import { pluginEntities } from './plugins/plugin-validation';
 import { PluginsModule } from './plugins/plugins.module';
 import { SecurityModule } from './security/security.module';
+import { TextsModule } from './texts/texts.module';
 
 export interface EngineModuleOptions {
   readonly config: LiquideConfig;
@@ -55,6 +56,7 @@ export class EngineModule {
         RecordModule,
         AccessModule,
         DomainModule,
+        TextsModule,
         DeputiesModule,
         LiveModule,
         PluginsModule.forRoot(options.plugins ?? []),

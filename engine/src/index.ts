@@ -10,3 +10,4 @@ export * from './live/live.contract';
 export { RedisIoAdapter } from './live/redis-io.adapter';
 export * from './plugins';
 export * from './security';
+export * from './texts';

@@ -6,6 +6,7 @@ import { Topic } from '../../collectives/topic.entity';
 import { DomainErrorCode } from '../../domain/domain.errors';
 import { LiquideError } from '../../errors/liquide-error';
 import { RecordService } from '../../record/record.service';
+import { BillVersion } from '../../texts/bill-version.entity';
 import { Bill } from '../bill.entity';
 import { CreateBillCommand } from './create-bill.command';
 
@@ -32,7 +33,7 @@ export class CreateBillHandler implements ICommandHandler<CreateBillCommand> {
         summary: input.summary,
         articles: input.articles.map((article) => ({ id: randomUUID(), ...article })),
       });
-      await em.persist(bill).flush();
+      await em.persist(bill).persist(BillVersion.initial(bill)).flush();
       await this.record.append(em, collectiveId, 'bill.created', {
         billId: bill.id,
         title: bill.title,

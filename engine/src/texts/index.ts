@@ -1,0 +1,10 @@
+export * from './text.types';
+export * from './text-changes';
+export * from './text-diff';
+export * from './text-export';
+export * from './texts.errors';
+export { BillVersion } from './bill-version.entity';
+export * from './commands/revise-bill-text.command';
+export * from './queries/text.queries';
+export { TextsModule } from './texts.module';
+export { Migration20261128000800TextVersions } from './migrations/Migration20261128000800TextVersions';
