@@ -9,6 +9,7 @@ export enum CommonErrorCode {
   Conflict = 'common.conflict',
   PayloadTooLarge = 'common.payload_too_large',
   BadRequest = 'common.bad_request',
+  InvalidCharacters = 'common.invalid_characters',
   Internal = 'common.internal',
 }
 
@@ -40,6 +41,11 @@ export const COMMON_ERRORS = defineErrors({
     status: 400,
     fr: 'Requête invalide : {reason}',
     en: 'Bad request: {reason}',
+  },
+  [CommonErrorCode.InvalidCharacters]: {
+    status: 400,
+    fr: 'Le champ « {field} » contient un caractère interdit (NUL ou moitié de paire de substitution UTF-16)',
+    en: 'The field "{field}" contains a forbidden character (NUL or half of a UTF-16 surrogate pair)',
   },
   [CommonErrorCode.Internal]: {
     status: 500,

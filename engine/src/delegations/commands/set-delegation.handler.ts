@@ -25,6 +25,11 @@ export class SetDelegationHandler implements ICommandHandler<SetDelegationComman
     const { view, event } = await this.em.fork().transactional(async (em) => {
       await this.assertValid(em, command);
       const scopeKey = command.scope === 'global' ? 'global' : `${command.scope}:${command.target}`;
+      // one writer at a time per member and scope: two first delegations sent at once would both
+      // find nothing and both insert, and the second would break the unique key (a 500)
+      await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [
+        `delegation:${command.memberId}:${scopeKey}`,
+      ]);
       const existing = await em.findOne(Delegation, { member: command.memberId, scopeKey });
       let delegation: Delegation;
       const previousTrustees = existing ? [...existing.trustees] : [];
