@@ -49,6 +49,8 @@ export interface Entry {
 export class LiveTallyRegistry {
   private readonly logger = new Logger(LiveTallyRegistry.name);
   private readonly entries = new Map<string, Entry>();
+  /** Last version of a ballot whose tally was dropped for a reload, so versions keep growing. */
+  private readonly versions = new Map<string, number>();
   private readonly loading = new Map<string, { promise: Promise<Entry | null>; queued: LiveChange[] }>();
 
   constructor(private readonly em: EntityManager) {}
@@ -182,10 +184,12 @@ export class LiveTallyRegistry {
         }
       }
     } catch (error) {
-      // A member unknown to this snapshot (added after it was loaded): reload on next use.
-      this.logger.warn(`Live tally of ${entry.ballotId} reloads: ${String(error)}`);
+      // A member unknown to this snapshot (added after it was loaded): reload it from PostgreSQL,
+      // which has the change, when it is next pushed; versions carry on from this one.
+      this.logger.log(`Live tally of ${entry.ballotId} reloads: ${String(error)}`);
+      this.versions.set(entry.ballotId, entry.version);
       this.entries.delete(entry.ballotId);
-      return false;
+      return true;
     }
     entry.version += 1;
     entry.changedAt = Math.max(entry.changedAt, change.at);
@@ -242,7 +246,7 @@ export class LiveTallyRegistry {
       base: row.mandate_base,
       seed: row.seed,
       tally: new LiveTally(scenario),
-      version: 1,
+      version: (this.versions.get(ballotId) ?? 0) + 1,
       changedAt: Date.now(),
       pendingSince: null,
     };

@@ -1,7 +1,13 @@
-import { request } from '../../support/api-client';
+import { registerUser, request } from '../../support/api-client';
 import { collectStates, connectLive, eventually, watch, type LiveClient } from '../../support/live-client';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { createBallot, createCollective, requestId, type Collective } from '../domain/domain-fixtures';
+import {
+  createBallot,
+  createCollective,
+  importCsv,
+  requestId,
+  type Collective,
+} from '../domain/domain-fixtures';
 
 const people = ['Ana', 'Ben', 'Cleo', 'Dan', 'Eve', 'Fay', 'Gus', 'Hugo'].map((name) => ({
   name,
@@ -58,6 +64,18 @@ describe('Live tallies over socket.io', () => {
       seats: { yes: 5, no: 5 },
     });
     expect(states.at(-1)!.turnout).toBeCloseTo(8 / 9);
+  });
+
+  it('counts the vote of a member imported after the observers started watching', async () => {
+    const { ballotId } = await createBallot(c.admin, c.id, { visibility: 'live' });
+    const observer = await client();
+    const states = collectStates(observer);
+    const first = await watch(observer, ballotId);
+    const late = await registerUser(sut.baseUrl, 'Late');
+    await importCsv(c.admin, c.id, `email,display_name,roles\n${late.email},Late,member`);
+    await late.call('PUT', `/api/ballots/${ballotId}/vote`, { choice: 'yes', requestId: requestId() });
+    await eventually(() => states.at(-1)?.totals.yes === 1);
+    expect(states.at(-1)!.version).toBeGreaterThan(first.ok && first.state ? first.state.version : Infinity);
   });
 
   it('hides the figures of an after-close ballot until it closes, then sends the final result', async () => {

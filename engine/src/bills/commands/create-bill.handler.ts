@@ -33,7 +33,9 @@ export class CreateBillHandler implements ICommandHandler<CreateBillCommand> {
         summary: input.summary,
         articles: input.articles.map((article) => ({ id: randomUUID(), ...article })),
       });
-      await em.persist(bill).persist(BillVersion.initial(bill)).flush();
+      await em.persist(bill).flush();
+      // The version row refers to the bill: insert it once the bill row exists.
+      await em.persist(BillVersion.initial(bill)).flush();
       await this.record.append(em, collectiveId, 'bill.created', {
         billId: bill.id,
         title: bill.title,
