@@ -16,6 +16,7 @@ import { Migration20261128000400Domain } from './domain/migrations/Migration2026
 import { DEPUTIES_ENTITIES } from './deputies/entities';
 import { Migration20261128000500Deputies } from './deputies/migrations/Migration20261128000500Deputies';
 import { Migration20261128000410CastVote } from './votes/migrations/Migration20261128000410CastVote';
+import { Migration20261128000420ResultImmutable } from './ballots/migrations/Migration20261128000420ResultImmutable';
 import { PluginSetting } from './plugins/plugin-setting.entity';
 import { Migration20261128000600Plugins } from './plugins/migrations/Migration20261128000600Plugins';
 import { BillVersion, Migration20261128000800TextVersions } from './texts';
@@ -45,6 +46,7 @@ export const ENGINE_MIGRATIONS: readonly NamedMigration[] = [
   { name: 'Migration20261128000400Domain', class: Migration20261128000400Domain },
   { name: 'Migration20261128000500Deputies', class: Migration20261128000500Deputies },
   { name: 'Migration20261128000410CastVote', class: Migration20261128000410CastVote },
+  { name: 'Migration20261128000420ResultImmutable', class: Migration20261128000420ResultImmutable },
   { name: 'Migration20261128000600Plugins', class: Migration20261128000600Plugins },
   { name: 'Migration20261128000800TextVersions', class: Migration20261128000800TextVersions },
 ];
