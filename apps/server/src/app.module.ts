@@ -1,9 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EngineModule, type LiquidePlugin, type LiquideConfig } from '@liquide/engine';
 import { petitionsPlugin } from '@liquide/plugin-petitions';
+import { amendmentsPlugin } from '@liquide/plugin-amendments';
 
 /** The plugins this server runs, listed explicitly (no discovery); validated at start. */
-export const APP_PLUGINS: readonly LiquidePlugin[] = [petitionsPlugin];
+export const APP_PLUGINS: readonly LiquidePlugin[] = [petitionsPlugin, amendmentsPlugin];
 
 /** The application: the engine plus the plugins listed explicitly. */
 @Module({})

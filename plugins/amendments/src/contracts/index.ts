@@ -1,0 +1,3 @@
+export * from './schulze';
+export * from './settings';
+export * from './amendment.schemas';
