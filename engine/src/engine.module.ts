@@ -49,6 +49,7 @@ export class EngineModule {
             ...(options.extraEntities ?? []),
           ],
           migrations: [],
+          poolMax: options.config.database.poolMax,
         }),
         HealthModule,
         AuthModule,

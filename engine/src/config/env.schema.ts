@@ -69,6 +69,13 @@ export const EnvSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().trim().min(1, 'must not be empty').default('0.0.0.0'),
   DATABASE_URL: postgresUrl,
+  DATABASE_POOL_MAX: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number from 1 to 500')
+    .transform(Number)
+    .refine((value) => value >= 1 && value <= 500, 'must be a whole number from 1 to 500')
+    .default(40),
   LIQUIDE_DATA_DIR: z.string().trim().min(1, 'must not be empty').default('.liquide'),
   REDIS_URL: redisUrl,
   LIVE_MAX_PUSHES_PER_SECOND: z

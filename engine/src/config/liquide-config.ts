@@ -5,7 +5,7 @@ import { EnvSchema, type Env } from './env.schema';
 export interface LiquideConfig {
   readonly env: Env['NODE_ENV'];
   readonly http: { readonly port: number; readonly host: string };
-  readonly database: { readonly url: string | undefined; readonly dataDir: string };
+  readonly database: { readonly url: string | undefined; readonly dataDir: string; readonly poolMax: number };
   readonly redis: { readonly url: string | undefined };
   /** Live tallies: at most this many pushes per second per ballot (the last state always goes out). */
   readonly live: { readonly maxPushesPerSecond: number };
@@ -70,6 +70,7 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
     database: {
       url: env.DATABASE_URL,
       dataDir: isAbsolute(env.LIQUIDE_DATA_DIR) ? env.LIQUIDE_DATA_DIR : resolve(cwd, env.LIQUIDE_DATA_DIR),
+      poolMax: env.DATABASE_POOL_MAX,
     },
     redis: { url: env.REDIS_URL },
     live: { maxPushesPerSecond: env.LIVE_MAX_PUSHES_PER_SECOND },

@@ -15,6 +15,8 @@ export interface OrmOptionsInput {
   readonly entities: readonly Function[];
   readonly migrations: readonly NamedMigration[];
   readonly debug?: boolean;
+  /** Most connections the pool opens (DATABASE_POOL_MAX). */
+  readonly poolMax?: number;
 }
 
 /** MikroORM options shared by the server, the migrate step and the tests. */
@@ -27,7 +29,7 @@ export function ormOptions(input: OrmOptionsInput): Options {
     debug: input.debug ?? false,
     allowGlobalContext: false,
     forceUtcTimezone: true,
-    pool: { min: 0, max: 20 },
+    pool: { min: 0, max: input.poolMax ?? 20 },
     discovery: { warnWhenNoEntities: false },
     migrations: {
       migrationsList: migrations.map((migration) => ({ name: migration.name, class: migration.class })),

@@ -8,7 +8,7 @@ import { Http, seed, type Setup } from './bench-api';
 import { cpuSeconds, postgresPids, startServer, type ServerProcess, summariseProfiles } from './votes-server';
 
 const HELP = `usage: liquide bench votes [--members N] [--connections N] [--duration S] [--warmup S]
-                           [--postgres URL] [--cpu-prof] [--json]
+                           [--pool N] [--postgres URL] [--cpu-prof] [--json]
 
 Durable votes per second over HTTP. Creates a throw-away database on the machine's PostgreSQL
 (--postgres, default postgres://postgres@127.0.0.1:5432), starts the built server on it as a child
@@ -29,6 +29,8 @@ interface Options {
   postgres: string;
   cpuProf: boolean;
   json: boolean;
+  /** The server's DATABASE_POOL_MAX (its default when unset). */
+  pool: number | undefined;
 }
 
 /** `liquide bench votes`: see HELP and docs/performance.md. */
@@ -56,7 +58,11 @@ export async function votesBench(args: string[]): Promise<number> {
     const databaseUrl = `${options.postgres}/${database}`;
     const profileDir = options.cpuProf ? mkdtempSync(join(tmpdir(), 'liquide-votes-prof-')) : null;
     log(`votes bench: database ${database}; starting the server…`);
-    server = await startServer(databaseUrl, profileDir);
+    server = await startServer(
+      databaseUrl,
+      profileDir,
+      options.pool ? { DATABASE_POOL_MAX: String(options.pool) } : {},
+    );
     const api = new Http(server.baseUrl, options.connections);
     const setup = await seed(api, options.members, log);
     const figures = await load(api, setup, options, server.pid, log);
@@ -90,12 +96,14 @@ function parseOptions(args: string[]): Options {
     postgres: 'postgres://postgres@127.0.0.1:5432',
     cpuProf: false,
     json: false,
+    pool: undefined,
   };
-  const numeric: Record<string, 'members' | 'connections' | 'durationS' | 'warmupS'> = {
+  const numeric: Record<string, 'members' | 'connections' | 'durationS' | 'warmupS' | 'pool'> = {
     '--members': 'members',
     '--connections': 'connections',
     '--duration': 'durationS',
     '--warmup': 'warmupS',
+    '--pool': 'pool',
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
