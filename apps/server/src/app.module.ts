@@ -2,9 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { EngineModule, type LiquidePlugin, type LiquideConfig } from '@liquide/engine';
 import { petitionsPlugin } from '@liquide/plugin-petitions';
 import { amendmentsPlugin } from '@liquide/plugin-amendments';
+import { coDraftingPlugin } from '@liquide/plugin-co-drafting';
 
 /** The plugins this server runs, listed explicitly (no discovery); validated at start. */
-export const APP_PLUGINS: readonly LiquidePlugin[] = [petitionsPlugin, amendmentsPlugin];
+export const APP_PLUGINS: readonly LiquidePlugin[] = [petitionsPlugin, amendmentsPlugin, coDraftingPlugin];
 
 /** The application: the engine plus the plugins listed explicitly. */
 @Module({})
