@@ -1,4 +1,5 @@
 import { benchCommand } from './bench';
+import { crashTestCommand } from './crash-test';
 import { seedDemoCommand } from './seed-demo';
 import { tallyCommand } from './tally';
 import { verifyCommand } from './verify';
@@ -18,6 +19,7 @@ export const commands: Readonly<Record<string, Command>> = {
   verify: verifyCommand,
   'verify-sortition': verifySortitionCommand,
   'verify-mandate': verifyMandateCommand,
+  'crash-test': crashTestCommand,
 };
 
 export const USAGE = `usage: liquide <command> [arguments]
@@ -30,4 +32,5 @@ commands:
                             verify signed deputy instructions offline
   bench [tally] [options]   run the benchmarks (all when none is named); see "liquide bench --help"
   seed-demo [--url URL]     create the demo collective on a running server, print how to sign in
+  crash-test [options]      SIGKILL the server while members vote; check every acknowledged vote counts once
 `;
