@@ -3,11 +3,17 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vite';
 
 const engine = fileURLToPath(new URL('../../engine/src', import.meta.url));
+const petitions = fileURLToPath(new URL('../../plugins/petitions/src/contracts/index.ts', import.meta.url));
 
 /** Dev server proxies the API and socket.io to a server started with `npm start` (port 3000). */
 export default defineConfig({
   plugins: [svelte()],
-  resolve: { alias: [{ find: /^@liquide\/engine\/(.*)$/, replacement: `${engine}/$1` }] },
+  resolve: {
+    alias: [
+      { find: /^@liquide\/engine\/(.*)$/, replacement: `${engine}/$1` },
+      { find: /^@liquide\/plugin-petitions\/contracts$/, replacement: petitions },
+    ],
+  },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: {
     proxy: {

@@ -10,6 +10,9 @@ export type RouteName =
   | 'deputy'
   | 'organise'
   | 'sortition'
+  | 'plugins'
+  | 'petitions'
+  | 'petition'
   | 'observe'
   | 'tally'
   | 'not-found';
@@ -24,6 +27,9 @@ const TABLE: readonly [string, RouteName][] = [
   ['/c/:collectiveId/deputy', 'deputy'],
   ['/c/:collectiveId/organise', 'organise'],
   ['/c/:collectiveId/organise/sortition', 'sortition'],
+  ['/c/:collectiveId/organise/plugins', 'plugins'],
+  ['/c/:collectiveId/petitions', 'petitions'],
+  ['/c/:collectiveId/petitions/:petitionId', 'petition'],
   ['/c/:collectiveId/observe', 'observe'],
   ['/c/:collectiveId/observe/:ballotId', 'tally'],
 ];
@@ -51,6 +57,9 @@ export const links = {
   deputy: (c: string) => `#/c/${c}/deputy`,
   organise: (c: string) => `#/c/${c}/organise`,
   sortition: (c: string) => `#/c/${c}/organise/sortition`,
+  plugins: (c: string) => `#/c/${c}/organise/plugins`,
+  petitions: (c: string) => `#/c/${c}/petitions`,
+  petition: (c: string, petitionId: string) => `#/c/${c}/petitions/${petitionId}`,
   observe: (c: string) => `#/c/${c}/observe`,
   tally: (c: string, ballotId: string) => `#/c/${c}/observe/${ballotId}`,
 };

@@ -14,6 +14,7 @@ import type {
   ImportStarted,
   InstructionView,
   MemberFound,
+  PluginView,
   Quota,
   RepresentationView,
   Scope,
@@ -136,6 +137,14 @@ export const api = {
     call<unknown>('POST', `/api/sortitions/${id(sortitionId)}/commitment`, { body: { publicValueSource } }),
   draw: (sortitionId: string, publicValue: string) =>
     call<unknown>('POST', `/api/sortitions/${id(sortitionId)}/draw`, { body: { publicValue } }),
+
+  plugins: (collectiveId: string) =>
+    call<PluginView[]>('GET', `/api/collectives/${id(collectiveId)}/plugins`),
+  /** Enables or reconfigures: `{ settings }`, `{ preset }`, or `{}` for the defaults. */
+  configurePlugin: (collectiveId: string, pluginId: string, body: { settings?: unknown; preset?: string }) =>
+    call<PluginView>('PUT', `/api/collectives/${id(collectiveId)}/plugins/${id(pluginId)}`, { body }),
+  disablePlugin: (collectiveId: string, pluginId: string) =>
+    call<PluginView>('DELETE', `/api/collectives/${id(collectiveId)}/plugins/${id(pluginId)}`),
 };
 
 /** A fresh id for an idempotent vote request. */

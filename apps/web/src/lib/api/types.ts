@@ -209,3 +209,35 @@ export interface SeatView {
   readonly displayName: string;
   readonly status: 'seated' | 'resigned' | 'ended';
 }
+
+/** Text in both languages (plugin titles, descriptions). */
+export interface Bilingual {
+  readonly fr: string;
+  readonly en: string;
+}
+
+/** `GET /api/collectives/:id/plugins` (engine/src/plugins/commands/plugin.commands.ts, `PluginView`). */
+export interface PluginView {
+  readonly id: string;
+  readonly version: string;
+  readonly title: Bilingual;
+  readonly description: Bilingual | null;
+  readonly enabled: boolean;
+  /** `{ global, phases }` with the defaults applied. */
+  readonly settings: Record<string, unknown>;
+  readonly preset: string | null;
+  readonly updatedAt: string | null;
+  /** JSON Schema of the settings (input side): the organiser's form is generated from it. */
+  readonly settingsSchema: Record<string, unknown>;
+  readonly phases: readonly string[];
+  readonly presets: readonly { readonly name: string; readonly title: Bilingual }[];
+  readonly actions: Readonly<Record<string, { roles: readonly Role[]; anyoneIfPublic?: boolean }>>;
+  readonly web: {
+    readonly components?: readonly { readonly name: string; readonly path: string; readonly slot: string }[];
+    readonly routes?: readonly {
+      readonly path: string;
+      readonly component: string;
+      readonly title: Bilingual;
+    }[];
+  };
+}
