@@ -94,29 +94,32 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
     };
 
     const plannedS = members / ratePerSecond;
-    const killAt = Array.from({ length: kills }, () => (0.1 + 0.8 * Math.random()) * plannedS * 1000).sort(
-      (a, b) => a - b,
-    );
+    // kill points spread over the run by progress (acknowledged votes), each at a random count
+    const killAfter = Array.from({ length: kills }, () =>
+      Math.floor((0.05 + 0.9 * Math.random()) * members),
+    ).sort((a, b) => a - b);
     log(
-      `crash test: ${members} members at ${ratePerSecond}/s (~${plannedS.toFixed(1)} s), SIGKILL at ${killAt
-        .map((ms) => `${(ms / 1000).toFixed(1)} s`)
-        .join(', ')}`,
+      `crash test: ${members} members at ${ratePerSecond}/s (~${plannedS.toFixed(1)} s), SIGKILL after ${killAfter.join(', ')} acknowledged votes`,
     );
     const started = performance.now();
     const restartS: number[] = [];
-    let up = true;
     const killer = (async () => {
-      for (const at of killAt) {
-        await sleep(Math.max(0, at - (performance.now() - started)));
+      for (const after of killAfter) {
+        while (acknowledged.size < after) {
+          await sleep(5);
+        }
+        // at a moment when a vote is on its way, so that some die between commit and answer
+        for (let waited = 0; inFlight.size === 0 && waited < 1000; waited++) {
+          await sleep(1);
+        }
         process.kill(server.pid, 'SIGKILL');
-        up = false;
         await server.stop();
         const t0 = performance.now();
-        api.close();
         server = await startServer(options.databaseUrl, null, env);
+        const old = api;
         api = new Http(server.baseUrl, 64);
+        old.close();
         restartS.push((performance.now() - t0) / 1000);
-        up = true;
         log(
           `  killed and restarted (${restartS.at(-1)!.toFixed(1)} s down), ${acknowledged.size} acknowledged`,
         );
@@ -134,10 +137,8 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
           `only ${acknowledged.size} of ${members} votes acknowledged in time; answers: ${JSON.stringify(statuses)}`,
         );
       }
+      // clients keep trying while the server is down: those attempts fail and are sent again
       await sleep(1000 / ratePerSecond);
-      if (!up) {
-        continue;
-      }
       // next member without an acknowledgement and without a request in flight
       for (let step = 0; step < members; step++) {
         const member = (cursor + step) % members;
