@@ -11,3 +11,5 @@ export { RedisIoAdapter } from './live/redis-io.adapter';
 export * from './plugins';
 export * from './security';
 export * from './texts';
+export * from './bills/queries/bill-scope.queries';
+export type { Electorate } from './ballots/scenario-builder';

@@ -37,6 +37,52 @@ export interface BallotSnapshot {
   readonly pseudonym: (memberId: string) => string;
 }
 
+/** Who takes part in a decision on a bill: a scenario v1 without votes or mandate. */
+export type Electorate = Omit<ScenarioV1, 'votes' | 'mandate'> & { votes: [] };
+
+/**
+ * The members with voting rights of a collective and the delegations that apply to one bill
+ * (global, the bill's topic, the bill itself), as the tally core reads them. Plain SQL: it must stay
+ * fast for a million members. Queries run one after the other (in a transaction they share a
+ * connection).
+ */
+export async function loadElectorate(
+  em: EntityManager,
+  input: {
+    collectiveId: string;
+    billId: string;
+    topicId: string | null;
+    delegationCap: number | null;
+    at: Date;
+  },
+): Promise<Electorate> {
+  const members = await em.execute<MemberRow[]>(
+    `select id, weight, active from member
+        where collective_id = ? and voting_rights and 'member' = any(roles) order by id`,
+    [input.collectiveId],
+  );
+  const delegations = await em.execute<DelegationRow[]>(
+    `select member_id, scope, target, trustees, expires_at from delegation
+        where collective_id = ? and (scope = 'global' or (scope = 'topic' and target = ?) or (scope = 'bill' and target = ?))
+        order by member_id, scope`,
+    [input.collectiveId, input.topicId, input.billId],
+  );
+  return {
+    members: members.map((m) => ({ id: m.id, weight: Number(m.weight), active: m.active })),
+    bill: input.topicId ? { id: input.billId, topic: input.topicId } : { id: input.billId },
+    delegations: delegations.map((d) => ({
+      from: d.member_id,
+      scope: d.scope,
+      ...(d.scope === 'topic' && d.target ? { topic: d.target } : {}),
+      to: d.trustees,
+      ...(d.expires_at ? { expiresAt: new Date(d.expires_at).toISOString() } : {}),
+    })),
+    votes: [],
+    ...(input.delegationCap ? { cap: { maxShare: input.delegationCap } } : {}),
+    at: input.at.toISOString(),
+  };
+}
+
 /**
  * Reads one ballot's members, delegations and votes with plain SQL (it must stay fast for a
  * million members) and shapes them as a scenario v1 for the tally core.
@@ -56,18 +102,13 @@ export async function loadBallotSnapshot(
   if (!ballot) {
     return null;
   }
-  // One after the other: inside a transaction the three share one connection.
-  const members = await em.execute<MemberRow[]>(
-    `select id, weight, active from member
-        where collective_id = ? and voting_rights and 'member' = any(roles) order by id`,
-    [ballot.collective_id],
-  );
-  const delegations = await em.execute<DelegationRow[]>(
-    `select member_id, scope, target, trustees, expires_at from delegation
-        where collective_id = ? and (scope = 'global' or (scope = 'topic' and target = ?) or (scope = 'bill' and target = ?))
-        order by member_id, scope`,
-    [ballot.collective_id, ballot.topic_id, ballot.bill_id],
-  );
+  const electorate = await loadElectorate(em, {
+    collectiveId: ballot.collective_id,
+    billId: ballot.bill_id,
+    topicId: ballot.topic_id,
+    delegationCap: ballot.settings.delegationCap,
+    at,
+  });
   const votes = await em.execute<{ member_id: string; choice: Choice }[]>(
     'select member_id, choice from vote where ballot_id = ? order by member_id',
     [ballotId],
@@ -78,17 +119,8 @@ export async function loadBallotSnapshot(
     [ballot.collective_id],
   );
   const deputies = seated.length > 0 ? seated.map((s) => s.member_id).sort(compareStrings) : ballot.deputies;
-  const cap = ballot.settings.delegationCap;
   const scenario: ScenarioV1 = {
-    members: members.map((m) => ({ id: m.id, weight: Number(m.weight), active: m.active })),
-    bill: ballot.topic_id ? { id: ballot.bill_id, topic: ballot.topic_id } : { id: ballot.bill_id },
-    delegations: delegations.map((d) => ({
-      from: d.member_id,
-      scope: d.scope,
-      ...(d.scope === 'topic' && d.target ? { topic: d.target } : {}),
-      to: d.trustees,
-      ...(d.expires_at ? { expiresAt: new Date(d.expires_at).toISOString() } : {}),
-    })),
+    ...electorate,
     votes: votes.map((v) => ({ member: v.member_id, choice: v.choice })),
     mandate: {
       deputies,
@@ -96,8 +128,6 @@ export async function loadBallotSnapshot(
       base: ballot.mandate_base,
       seed: ballot.seed,
     },
-    ...(cap ? { cap: { maxShare: cap } } : {}),
-    at: at.toISOString(),
   };
   const secret = ballot.record_secret;
   return {

@@ -10,6 +10,7 @@ import {
   GetResultHandler,
 } from '../ballots/queries/ballot.query-handlers';
 import { CreateBillHandler } from '../bills/commands/create-bill.handler';
+import { GetBillElectorateHandler, GetBillScopeHandler } from '../bills/queries/bill-scope.handlers';
 import {
   CreateCollectiveHandler,
   CreateTopicHandler,
@@ -55,6 +56,8 @@ export const CommandHandlers = [
 ];
 
 export const QueryHandlers = [
+  GetBillScopeHandler,
+  GetBillElectorateHandler,
   GetBallotHandler,
   GetResultHandler,
   GetMyVoteHandler,

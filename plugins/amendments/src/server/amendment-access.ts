@@ -1,5 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { LiquideError, PluginAccessService, type AuthenticatedAccount } from '@liquide/engine';
 import type { AmendmentAction } from './amendments.actions';
 import { AmendmentErrorCode } from './amendments.errors';
@@ -11,10 +12,11 @@ export class AmendmentAccess {
   constructor(
     private readonly em: EntityManager,
     private readonly access: PluginAccessService,
+    private readonly queries: QueryBus,
   ) {}
 
   async collectiveOfBill(billId: string): Promise<string> {
-    return (await billScope(this.em.fork(), billId)).collectiveId;
+    return (await billScope(this.queries, billId)).collectiveId;
   }
 
   private async collectiveOf(table: 'amendment' | 'amendment_contest', id: string): Promise<string> {

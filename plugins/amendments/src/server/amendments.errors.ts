@@ -4,7 +4,6 @@ import { defineErrors } from '@liquide/engine';
 export enum AmendmentErrorCode {
   NotFound = 'amendments.not_found',
   ContestNotFound = 'amendments.contest_not_found',
-  BillNotFound = 'amendments.bill_not_found',
   PhaseClosed = 'amendments.phase_closed',
   ArticleNotFound = 'amendments.article_not_found',
   WrongStatus = 'amendments.wrong_status',
@@ -24,7 +23,6 @@ export const AMENDMENT_ERRORS = defineErrors({
     fr: 'Vote classé introuvable',
     en: 'Ranked contest not found',
   },
-  [AmendmentErrorCode.BillNotFound]: { status: 404, fr: 'Projet de loi introuvable', en: 'Bill not found' },
   [AmendmentErrorCode.PhaseClosed]: {
     status: 409,
     fr: 'La phase d’amendement de ce projet n’est pas ouverte',

@@ -1,18 +1,7 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { LiquideError } from '@liquide/engine';
-import { AmendmentErrorCode } from './amendments.errors';
+import type { QueryBus } from '@nestjs/cqrs';
+import { GetBillScopeQuery, type BillScope } from '@liquide/engine';
 
-/** The collective and topic of a bill, or a 404 `amendments.bill_not_found`. */
-export async function billScope(
-  em: EntityManager,
-  billId: string,
-): Promise<{ collectiveId: string; topicId: string | null }> {
-  const [row] = await em.execute<{ collective_id: string; topic_id: string | null }[]>(
-    'select collective_id, topic_id from bill where id = ?',
-    [billId],
-  );
-  if (!row) {
-    throw new LiquideError(AmendmentErrorCode.BillNotFound, { field: 'billId' });
-  }
-  return { collectiveId: row.collective_id, topicId: row.topic_id };
+/** The collective and topic of a bill, asked of the engine (404 `bill.not_found` when unknown). */
+export function billScope(queries: QueryBus, billId: string): Promise<BillScope> {
+  return queries.execute(new GetBillScopeQuery(billId));
 }

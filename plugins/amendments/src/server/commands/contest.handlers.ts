@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, QueryBus, type ICommandHandler } from '@nestjs/cqrs';
 import { LiquideError, PluginSettingsService, RecordService } from '@liquide/engine';
 import { AmendmentsSettings, schulze, STATUS_QUO } from '../../contracts';
 import { AmendmentErrorCode } from '../amendments.errors';
-import { billScope } from '../bill-scope';
 import { rankingWeights } from '../contest-weights';
 import { Amendment, AmendmentContest } from '../entities/amendment.entity';
 import { AMENDMENTS_PLUGIN_ID } from '../plugin-id';
@@ -125,6 +124,7 @@ export class CloseContestHandler implements ICommandHandler<CloseContestCommand>
     private readonly em: EntityManager,
     private readonly commands: CommandBus,
     private readonly record: RecordService,
+    private readonly queries: QueryBus,
   ) {}
 
   async execute({ contestId }: CloseContestCommand) {
@@ -135,17 +135,10 @@ export class CloseContestHandler implements ICommandHandler<CloseContestCommand>
         'select member_id, ranking from amendment_ranking where contest_id = ? order by member_id',
         [contestId],
       );
-      const { topicId } = await billScope(em, contest.billId);
       const now = new Date();
       const weights = await rankingWeights(
-        em,
-        {
-          collectiveId: contest.collectiveId,
-          billId: contest.billId,
-          topicId,
-          rankers: rows.map((r) => r.member_id),
-          seed: contest.seed,
-        },
+        this.queries,
+        { billId: contest.billId, rankers: rows.map((r) => r.member_id), seed: contest.seed },
         now,
       );
       const ballots = rows.map((r) => ({ ranking: r.ranking, weight: weights.get(r.member_id) ?? 0 }));

@@ -5,6 +5,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import {
   CurrentAccount,
+  GetBillScopeQuery,
   LiquideError,
   OptionalAuth,
   PluginAccessService,
@@ -59,11 +60,7 @@ export class CoDraftingController {
   }
 
   private async onBill(account: AuthenticatedAccount | null, billId: string, action: CoDraftingAction) {
-    const collectiveId = await this.collectiveOf(
-      'select collective_id from bill where id = ?',
-      billId,
-      new LiquideError('bill.not_found', { field: 'billId' }),
-    );
+    const { collectiveId } = await this.queries.execute(new GetBillScopeQuery(billId));
     return { collectiveId, ...(await this.access.assertCan(account, collectiveId, action)) };
   }
 

@@ -1,6 +1,13 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
-import { Collective, LiquideError, Member, PluginSettingsService, RecordService } from '@liquide/engine';
+import { CommandHandler, EventBus, QueryBus, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  Collective,
+  GetBillScopeQuery,
+  LiquideError,
+  Member,
+  PluginSettingsService,
+  RecordService,
+} from '@liquide/engine';
 import { PetitionSettings, windowEnd } from '../../contracts';
 import { PetitionComment } from '../entities/petition-parts.entity';
 import { Petition } from '../entities/petition.entity';
@@ -41,6 +48,7 @@ export class DraftPetitionHandler implements ICommandHandler<DraftPetitionComman
     private readonly em: EntityManager,
     private readonly settings: PluginSettingsService,
     private readonly record: RecordService,
+    private readonly queries: QueryBus,
   ) {}
 
   async execute({ collectiveId, authorId, input }: DraftPetitionCommand) {
@@ -50,11 +58,8 @@ export class DraftPetitionHandler implements ICommandHandler<DraftPetitionComman
       );
       const billId = input.billId ?? null;
       if (billId) {
-        const rows = await em.execute('select 1 from bill where id = ? and collective_id = ?', [
-          billId,
-          collectiveId,
-        ]);
-        if (rows.length === 0) {
+        const scope = await this.queries.execute(new GetBillScopeQuery(billId)).catch(() => null);
+        if (scope?.collectiveId !== collectiveId) {
           throw new LiquideError(PetitionErrorCode.BillNotFound, { field: 'billId' });
         }
       }
