@@ -85,7 +85,8 @@ export function unwrap(schema: JsonSchema): JsonSchema {
   return options.length === 1 ? { ...options[0], default: schema.default ?? options[0].default } : schema;
 }
 
-const clone = <T>(value: T): T => structuredClone(value);
+/** A deep copy of JSON (works on Svelte state proxies, which `structuredClone` refuses). */
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** A fresh value for a schema: its default, its constant, or an empty value with its required parts. */
 export function initialValue(schema: JsonSchema): unknown {

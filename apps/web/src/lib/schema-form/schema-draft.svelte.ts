@@ -31,7 +31,7 @@ export class SchemaDraft {
 
   /** Starts again from `value`, defaults filled in, errors cleared. */
   reset(value: unknown): void {
-    this.value = fill(this.schema, structuredClone(value ?? {}));
+    this.value = fill(this.schema, JSON.parse(JSON.stringify(value ?? {})));
     this.problems = [];
   }
 
