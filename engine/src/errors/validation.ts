@@ -36,8 +36,21 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], language: La
     const custom = issue.code === 'custom' || issue.message.startsWith('!');
     const localized = custom ? undefined : locales[language].localeError(issue as never);
     const text = typeof localized === 'string' ? localized : (localized?.message ?? issue.message);
-    return { field: fieldName(issue.path) || '(body)', rule: issue.code, message: text.replace(/^!/, '') };
+    return { field: fieldName(issue.path) || '(body)', rule: issue.code, message: pickSide(text, language) };
   });
+}
+
+/**
+ * Schemas write their own messages as `'!français — English'`: the caller gets its language's side.
+ * A message without the two sides is returned as it is (without the leading `!`).
+ */
+export function pickSide(message: string, language: Language): string {
+  const text = message.replace(/^!/, '');
+  const sides = text.split(' — ');
+  if (!message.startsWith('!') || sides.length !== 2) {
+    return text;
+  }
+  return (language === 'fr' ? sides[0] : sides[1]).trim();
 }
 
 /** Parses untrusted input with a schema, raising InputValidationError on failure. */
