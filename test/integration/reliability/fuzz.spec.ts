@@ -253,7 +253,8 @@ describe('Fuzzing: hostile input on every endpoint and socket event', () => {
       await fc.assert(
         fc.asyncProperty(
           fc.constantFrom(...names),
-          hostileString.filter((s) => s.length < 2_000),
+          // an empty segment would make another route of it (`/versions/` is `/versions`)
+          hostileString.filter((s) => s.length > 0 && s.length < 2_000),
           async (name, hostile) => {
             const path = route.path.replace(/:(\w+)/g, (_w, n: string) =>
               n === name ? encodeSegment(hostile) : world.ids[n],
