@@ -56,7 +56,6 @@ describe('Web client in Chromium: plugins and petitions', () => {
 
   it('an organiser enables petitions through the form generated from its JSON Schema', async () => {
     const page = await browser.open();
-    page.on('pageerror', (e) => console.error('PAGEERROR', e.message, e.stack));
     await signIn(page, sut.baseUrl, c.admin.email, `/c/${c.id}/organise`);
     await page.getByRole('link', { name: /Modules complémentaires/ }).click();
     await page.getByRole('heading', { name: 'Pétitions' }).waitFor();
@@ -125,7 +124,6 @@ describe('Web client in Chromium: plugins and petitions', () => {
 
   it('a member drafts and signs; the anonymous observer counter moves without reload', async () => {
     const ana = await browser.open();
-    ana.on('pageerror', (e) => console.error('PAGEERROR ana', e.message, e.stack));
     await signIn(ana, sut.baseUrl, c.users.ana.email, `/c/${c.id}/petitions`);
     await ana.getByRole('heading', { name: 'Proposer une pétition' }).waitFor();
     await ana.getByLabel('Titre').fill('Des pistes cyclables sûres');
@@ -195,4 +193,8 @@ describe('Web client in Chromium: plugins and petitions', () => {
     await expectAccessible(ana);
     await screenshot(ana, 'member-petitions-desktop');
   }, 120_000);
+
+  it('raised no script error in any page', () => {
+    expect(browser.pageErrors).toEqual([]);
+  });
 });

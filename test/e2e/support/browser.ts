@@ -45,6 +45,8 @@ export interface Browser {
   /** A fresh browser profile (no shared storage), at desktop or phone size. */
   open(size?: 'desktop' | 'phone'): Promise<Page>;
   close(): Promise<void>;
+  /** Uncaught errors thrown by the scripts of any page opened so far. */
+  readonly pageErrors: string[];
 }
 
 /**
@@ -53,11 +55,15 @@ export interface Browser {
  */
 export async function launchBrowser(): Promise<Browser> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const pageErrors: string[] = [];
   return {
+    pageErrors,
     async open(size = 'desktop') {
       const viewport = size === 'phone' ? { width: 390, height: 844 } : { width: 1280, height: 860 };
       const context = await browser.newContext({ locale: 'fr-FR', viewport, isMobile: size === 'phone' });
-      return context.newPage();
+      const page = await context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+      return page;
     },
     close: () => browser.close(),
   };
