@@ -56,3 +56,16 @@ export function formatDateTime(iso: string): string {
 export function acceptLanguage(): string {
   return i18n.locale === 'en' ? 'en' : 'fr';
 }
+
+/** Plural keys: `<base>.one` and `<base>.other` (filled with `{n}`). */
+type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.one` ? B : never) : never;
+
+/** "1 région", "2 régions": the form of `base` for `count` under the language's plural rules. */
+export function plural(
+  base: PluralBase,
+  count: number,
+  params: Record<string, string | number> = {},
+): string {
+  const category = new Intl.PluralRules(i18n.locale).select(count) === 'one' ? 'one' : 'other';
+  return t(`${base}.${category}` as MessageKey, { n: count, ...params });
+}

@@ -1,4 +1,5 @@
-import { i18n, type Locale } from '../i18n/i18n.svelte';
+import { i18n, t, type Locale, type MessageKey } from '../i18n/i18n.svelte';
+import { fr } from '../i18n/fr';
 import type { JsonSchema } from './json-schema';
 
 /**
@@ -37,6 +38,26 @@ const LABELS: Record<Locale, Record<string, string>> = {
     minRegions: 'Régions minimales (k)',
     minimums: 'Minimum par région',
     otherRegionsMinimum: 'Minimum des autres régions',
+    adoption: 'Règle d’adoption des amendements',
+    amendment: 'Dépôt des amendements',
+    maxPerMember: 'Amendements en cours par membre et par texte',
+    minRationale: 'Longueur minimale de l’exposé des motifs (caractères)',
+    allowDeletion: 'Amendements de suppression permis',
+    vote: 'Vote',
+    ballotHours: 'Durée du scrutin d’un amendement (heures)',
+    rankedContests: 'Classements entre amendements concurrents',
+    maxContributionLength: 'Longueur maximale d’une contribution (caractères)',
+    presentation: 'Présentation',
+    consultation: 'Consultation',
+    synthesis: 'Synthèse',
+    bill: 'Projet de loi',
+    mobilisation: 'Mobilisation',
+    comment: 'Commenter',
+    argue: 'Argumenter pour ou contre',
+    propose: 'Proposer une rédaction',
+    support: 'Soutenir',
+    synthesise: 'Rédiger des synthèses',
+    publish: 'Publier une version',
   },
   en: {
     global: 'General',
@@ -68,6 +89,26 @@ const LABELS: Record<Locale, Record<string, string>> = {
     minRegions: 'Minimum regions (k)',
     minimums: 'Minimum per region',
     otherRegionsMinimum: 'Minimum for other regions',
+    adoption: 'Amendment adoption rule',
+    amendment: 'Tabling amendments',
+    maxPerMember: 'Pending amendments per member and text',
+    minRationale: 'Shortest rationale (characters)',
+    allowDeletion: 'Deletion amendments allowed',
+    vote: 'Vote',
+    ballotHours: 'Length of an amendment’s ballot (hours)',
+    rankedContests: 'Rankings between competing amendments',
+    maxContributionLength: 'Longest contribution (characters)',
+    presentation: 'Presentation',
+    consultation: 'Consultation',
+    synthesis: 'Synthesis',
+    bill: 'Bill',
+    mobilisation: 'Mobilisation',
+    comment: 'Comment',
+    argue: 'Argue for or against',
+    propose: 'Propose a wording',
+    support: 'Support',
+    synthesise: 'Write syntheses',
+    publish: 'Publish a version',
   },
 };
 
@@ -84,10 +125,17 @@ export function fieldLabel(name: string, schema?: JsonSchema): string {
   return LABELS[i18n.locale][name] ?? schema?.title ?? readable(name.replace(/\[\]$/, ''));
 }
 
-/** The label of an enum value or a variant's name. */
+/**
+ * The label of an enum value or a variant's name: the i18n layer's `schema.value.<value>` (e.g. amendments'
+ * `majority-of-cast`), then the names above, then the value made readable — never the raw token.
+ */
 export function valueLabel(value: unknown): string {
   const text = String(value);
-  return LABELS[i18n.locale][text] ?? text;
+  const key = `schema.value.${text}`;
+  if (key in fr) {
+    return t(key as MessageKey);
+  }
+  return LABELS[i18n.locale][text] ?? (/^[a-z][a-zA-Z0-9-]*$/.test(text) ? readable(text) : text);
 }
 
 /** An API field name read aloud: `settings.phases.collection.thresholds[0].id` → "Phases › … › Threshold 1 › Id". */
