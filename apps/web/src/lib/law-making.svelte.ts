@@ -85,8 +85,23 @@ export class BillLawMaking {
     }
   }
 
-  /** After an amendment is decided, its merge makes a new version: reload both. */
-  async refreshAfterDecision(): Promise<void> {
-    await Promise.all([this.loadAmendments(), this.loadText()]);
+  /**
+   * An amendment's ballot closed: the server decides it, then merges it into a new version, shortly after
+   * (event handlers). Reloads the amendments until it is decided and, if adopted, merged; then the text.
+   */
+  async followDecision(amendmentId: string, attempts = 20): Promise<void> {
+    for (let i = 0; i < attempts; i++) {
+      await this.loadAmendments();
+      const amendment = this.amendments?.amendments.find((a) => a.id === amendmentId);
+      const settled =
+        !amendment ||
+        (amendment.status !== 'voting' &&
+          (amendment.status !== 'adopted' || amendment.mergedVersion !== null));
+      if (settled) {
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    await this.loadText();
   }
 }
