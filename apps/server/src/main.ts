@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { migrate } from '@liquide/engine';
 import { prepareDatabase, type PreparedDatabase } from './database/prepare-database';
+import { runPrimary } from './cluster';
 import { createApp } from './create-app';
 import { APP_ENTITIES, APP_MIGRATIONS } from './persistence';
 import { configOrExit, failStart } from './startup';
@@ -17,6 +19,10 @@ async function main(): Promise<void> {
         : 'Database schema is up to date',
       'Database',
     );
+    if (config.http.workers > 1 && cluster.isPrimary) {
+      runPrimary(config, database, logger);
+      return;
+    }
     const app = await createApp(config, database.url, logger);
     await app.listen(config.http.port, config.http.host);
     logger.log(`Liquide is ready on http://localhost:${config.http.port}`, 'Startup');

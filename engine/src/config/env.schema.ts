@@ -67,6 +67,13 @@ const origins = z
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port.default(3000),
+  LIQUIDE_WORKERS: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number from 1 to 64')
+    .transform(Number)
+    .refine((value) => value >= 1 && value <= 64, 'must be a whole number from 1 to 64')
+    .default(1),
   HOST: z.string().trim().min(1, 'must not be empty').default('0.0.0.0'),
   DATABASE_URL: postgresUrl,
   DATABASE_POOL_MAX: z

@@ -4,7 +4,8 @@ import { EnvSchema, type Env } from './env.schema';
 /** Typed, nested configuration built once from the environment. */
 export interface LiquideConfig {
   readonly env: Env['NODE_ENV'];
-  readonly http: { readonly port: number; readonly host: string };
+  /** `workers`: server processes sharing the port (Node's cluster); more than one needs Redis. */
+  readonly http: { readonly port: number; readonly host: string; readonly workers: number };
   readonly database: { readonly url: string | undefined; readonly dataDir: string; readonly poolMax: number };
   readonly redis: { readonly url: string | undefined };
   /** Live tallies: at most this many pushes per second per ballot (the last state always goes out). */
@@ -57,6 +58,11 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
     throw new ConfigError(problems);
   }
   const env = parsed.data;
+  if (env.LIQUIDE_WORKERS > 1 && !env.REDIS_URL) {
+    throw new ConfigError([
+      `LIQUIDE_WORKERS=${env.LIQUIDE_WORKERS}: more than one worker needs REDIS_URL (workers share live rooms through Redis)`,
+    ]);
+  }
   const oidcParts = [env.OIDC_ISSUER, env.OIDC_AUDIENCE, env.OIDC_JWKS_URL];
   const oidcSet = oidcParts.filter((part) => part !== undefined).length;
   if (oidcSet > 0 && oidcSet < 3) {
@@ -66,7 +72,7 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
   }
   return {
     env: env.NODE_ENV,
-    http: { port: env.PORT, host: env.HOST },
+    http: { port: env.PORT, host: env.HOST, workers: env.LIQUIDE_WORKERS },
     database: {
       url: env.DATABASE_URL,
       dataDir: isAbsolute(env.LIQUIDE_DATA_DIR) ? env.LIQUIDE_DATA_DIR : resolve(cwd, env.LIQUIDE_DATA_DIR),

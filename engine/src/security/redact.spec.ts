@@ -33,6 +33,13 @@ describe(redactSecrets.name, () => {
     expect(sut(text)).not.toContain(secret);
   });
 
+  it('keeps the user and host of a database URL readable, hiding only its password', () => {
+    expect(sut('Cannot reach PostgreSQL at postgres://nobody@127.0.0.1:1/liquide')).toBe(
+      'Cannot reach PostgreSQL at postgres://nobody@127.0.0.1:1/liquide',
+    );
+    expect(sut('postgres://app:s3cret@db.internal:5432/liquide')).not.toContain('s3cret');
+  });
+
   it('leaves ordinary messages alone', () => {
     const text = 'Closing ballot 0b6c8a51-3f1e-4c1e-9a0e-6b1f0c2d3e4f failed: timeout after 5000 ms';
     expect(sut(text)).toBe(text);

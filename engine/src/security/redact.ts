@@ -18,8 +18,8 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   ],
   // SQL string literals (parameter values inlined in driver errors)
   [/'(?:[^'\n]|'')*'/g, "'[redacted]'"],
-  // e-mail addresses anywhere else
-  [/[\w.!#$%&*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+/g, '[email]'],
+  // e-mail addresses (a domain ending in letters: `user@127.0.0.1` in a database URL stays readable)
+  [/[\w.!#$%&*+=?^`{|}~-]+@(?:[\w-]+\.)+[A-Za-z]{2,}\b/g, '[email]'],
 ];
 
 /** The text with every secret-looking part replaced by a placeholder. */

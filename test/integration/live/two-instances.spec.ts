@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,6 +6,7 @@ import { exportPKCS8, generateKeyPair } from 'jose';
 import { createClient } from 'redis';
 import { findFreePort } from '@liquide/server/database/free-port';
 import { request } from '../../support/api-client';
+import { buildServer } from '../../support/built-server';
 import { collectStates, connectLive, eventually, watch } from '../../support/live-client';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 import { createBallot, createCollective, requestId } from '../domain/domain-fixtures';
@@ -64,7 +64,7 @@ describe('Two server instances sharing PostgreSQL and Redis', () => {
     if (!(await redisAnswers())) {
       throw new Error(`Redis must answer at ${REDIS_URL} for this test (.ci/run starts it)`);
     }
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'ignore' });
+    buildServer();
     db = await createTestDatabase();
     const dir = mkdtempSync(join(tmpdir(), 'liquide-keys-'));
     const { privateKey } = await generateKeyPair('ES256', { extractable: true });

@@ -8,7 +8,7 @@ import { Http, seed, type Setup } from './bench-api';
 import { cpuSeconds, postgresPids, startServer, type ServerProcess, summariseProfiles } from './votes-server';
 
 const HELP = `usage: liquide bench votes [--members N] [--connections N] [--duration S] [--warmup S]
-                           [--pool N] [--postgres URL] [--cpu-prof] [--json]
+                           [--pool N] [--workers N] [--postgres URL] [--cpu-prof] [--json]
 
 Durable votes per second over HTTP. Creates a throw-away database on the machine's PostgreSQL
 (--postgres, default postgres://postgres@127.0.0.1:5432), starts the built server on it as a child
@@ -31,6 +31,8 @@ interface Options {
   json: boolean;
   /** The server's DATABASE_POOL_MAX (its default when unset). */
   pool: number | undefined;
+  /** LIQUIDE_WORKERS of the server (with REDIS_URL=redis://127.0.0.1:6379 when more than one). */
+  workers: number | undefined;
 }
 
 /** `liquide bench votes`: see HELP and docs/performance.md. */
@@ -58,11 +60,12 @@ export async function votesBench(args: string[]): Promise<number> {
     const databaseUrl = `${options.postgres}/${database}`;
     const profileDir = options.cpuProf ? mkdtempSync(join(tmpdir(), 'liquide-votes-prof-')) : null;
     log(`votes bench: database ${database}; starting the server…`);
-    server = await startServer(
-      databaseUrl,
-      profileDir,
-      options.pool ? { DATABASE_POOL_MAX: String(options.pool) } : {},
-    );
+    server = await startServer(databaseUrl, profileDir, {
+      ...(options.pool ? { DATABASE_POOL_MAX: String(options.pool) } : {}),
+      ...(options.workers && options.workers > 1
+        ? { LIQUIDE_WORKERS: String(options.workers), REDIS_URL: 'redis://127.0.0.1:6379' }
+        : {}),
+    });
     const api = new Http(server.baseUrl, options.connections);
     const setup = await seed(api, options.members, log);
     const figures = await load(api, setup, options, server.pid, log);
@@ -97,13 +100,15 @@ function parseOptions(args: string[]): Options {
     cpuProf: false,
     json: false,
     pool: undefined,
+    workers: undefined,
   };
-  const numeric: Record<string, 'members' | 'connections' | 'durationS' | 'warmupS' | 'pool'> = {
+  const numeric: Record<string, 'members' | 'connections' | 'durationS' | 'warmupS' | 'pool' | 'workers'> = {
     '--members': 'members',
     '--connections': 'connections',
     '--duration': 'durationS',
     '--warmup': 'warmupS',
     '--pool': 'pool',
+    '--workers': 'workers',
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
