@@ -4,10 +4,9 @@ import type { TallyResult } from '../tally';
 import { Bill } from '../bills/bill.entity';
 import { Collective } from '../collectives/collective.entity';
 
-export type BallotStatus = 'draft' | 'open' | 'closed';
-export type Visibility = 'live' | 'after-vote' | 'after-close';
-export type MandateMethod = 'largest-remainder' | 'dhondt' | 'sainte-lague';
-export type MandateBase = 'cast' | 'members';
+import type { BallotStatus, MandateBase, MandateMethod, Visibility } from './ballot.types';
+
+export type { BallotStatus, MandateBase, MandateMethod, Visibility } from './ballot.types';
 
 /** A vote on a bill: its window, who sees the tally when, and how the result binds the deputies. */
 @Entity({ tableName: 'ballot' })

@@ -4,7 +4,7 @@ import { describeIssues, type FieldProblem } from '../errors/validation';
 import type { Language } from '../errors/error-catalog';
 import { DomainErrorCode } from '../domain/domain.errors';
 import { LiquideError } from '../errors/liquide-error';
-import { ROLES, type Role } from './member.entity';
+import { ROLES, type Role } from './roles';
 
 /** One member row as the organiser's CSV gives it. */
 export interface MemberRow {

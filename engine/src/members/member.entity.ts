@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
 import { Collective } from '../collectives/collective.entity';
 
-/** The roles a member may hold in a collective (several at once). */
-export const ROLES = ['member', 'organiser', 'deputy', 'observer'] as const;
-export type Role = (typeof ROLES)[number];
+import { type Role } from './roles';
+
+export { ROLES, type Role } from './roles';
 
 /** A person's membership of a collective; matched to an account by e-mail address. */
 @Entity({ tableName: 'member' })

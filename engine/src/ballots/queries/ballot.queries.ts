@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Choice, Representation, Seats, TallyResult, Totals } from '../../tally';
-import type { BallotStatus, MandateBase, MandateMethod, Visibility } from '../ballot.entity';
+import type { BallotStatus, MandateBase, MandateMethod, Visibility } from '../ballot.types';
 
 /** Live or final figures of a ballot, as far as its visibility allows. */
 export interface TallyView {

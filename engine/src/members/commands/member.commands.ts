@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
 import type { Language } from '../../errors/error-catalog';
 import type { RowError } from '../csv-members';
-import type { Role } from '../member.entity';
+import type { Role } from '../roles';
 
 export interface ImportStarted {
   readonly importId: string;

@@ -1,15 +1,35 @@
 /**
- * What the API answers, typed by hand from the engine's query views (engine/src/domain/queries,
- * engine/src/ballots/queries, engine/src/deputies/queries): the server's zod schemas validate inputs, the
- * views below describe outputs.
+ * What the API answers. The engine's own view types are imported (type-only, nothing of the server is
+ * bundled) wherever they are decorator-free; the rest is typed from the engine's query views
+ * (engine/src/domain/queries, engine/src/deputies/queries). The server's zod schemas validate inputs.
  */
-export type Choice = 'yes' | 'no' | 'abstain';
-export type SeatChoice = Choice | 'absent';
-export type Role = 'member' | 'organiser' | 'deputy' | 'observer';
-export type Scope = 'global' | 'topic' | 'bill';
-export type Visibility = 'live' | 'after-vote' | 'after-close';
-export type MandateMethod = 'largest-remainder' | 'dhondt' | 'sainte-lague';
-export type MandateBase = 'cast' | 'members';
+// Shared contracts: the engine's own types, imported for their shape only (nothing of the server is bundled).
+export type { Choice, Scope, SeatChoice, Seats, Totals } from '@liquide/engine/tally/types';
+export type { Role } from '@liquide/engine/members/roles';
+export type { MandateBase, MandateMethod, Visibility } from '@liquide/engine/ballots/ballot.types';
+export type {
+  BallotView,
+  ChainLink,
+  RepresentationView,
+  TallyView,
+} from '@liquide/engine/ballots/queries/ballot.queries';
+export type { DelegationView } from '@liquide/engine/delegations/commands/set-delegation.command';
+export type { FieldProblem } from '@liquide/engine/errors/validation';
+export type { RowError } from '@liquide/engine/members/csv-members';
+export type { ImportStarted } from '@liquide/engine/members/commands/member.commands';
+import type {
+  ChainLink,
+  Choice,
+  DelegationView,
+  FieldProblem,
+  MandateBase,
+  MandateMethod,
+  Role,
+  RowError,
+  Scope,
+  SeatChoice,
+  Visibility,
+} from './shared-types';
 
 export interface TokenPair {
   readonly accessToken: string;
@@ -74,61 +94,6 @@ export interface BillView extends BillSummary {
   readonly articles: readonly Article[];
 }
 
-export interface Totals {
-  readonly yes: number;
-  readonly no: number;
-  readonly abstain: number;
-  readonly absent: number;
-}
-
-export type Seats = Partial<Record<SeatChoice, number>> & { yes: number; no: number; abstain: number };
-
-export interface TallyView {
-  readonly totals: Totals;
-  readonly seats: Seats | null;
-  readonly turnout: number;
-  readonly delegatedShare: number;
-  readonly final: boolean;
-}
-
-export interface BallotView {
-  readonly id: string;
-  readonly collectiveId: string;
-  readonly billId: string;
-  readonly status: 'draft' | 'open' | 'closed';
-  readonly opensAt: string;
-  readonly closesAt: string;
-  readonly visibility: Visibility;
-  readonly mandate: { method: MandateMethod; base: MandateBase; deputies: number };
-  readonly tally: TallyView | null;
-  readonly hiddenUntil?: 'vote' | 'close';
-}
-
-export interface ChainLink {
-  readonly memberId: string;
-  readonly displayName: string;
-}
-
-export type RepresentationView =
-  | { readonly status: 'votes'; readonly choice: Choice }
-  | {
-      readonly status: 'represented';
-      readonly chain: readonly ChainLink[];
-      readonly voter: ChainLink;
-      readonly choice: Choice;
-      readonly excess?: number;
-    }
-  | { readonly status: 'lost'; readonly reason: 'cycle' | 'dead-end'; readonly chain: readonly ChainLink[] }
-  | { readonly status: 'absent' | 'inactive' | 'not-member' };
-
-export interface DelegationView {
-  readonly scope: Scope;
-  readonly target: string | null;
-  readonly trustees: readonly string[];
-  readonly expiresAt: string | null;
-  readonly updatedAt: string;
-}
-
 export interface CarriedDelegation extends DelegationView {
   readonly from: ChainLink;
   readonly rank: number;
@@ -137,23 +102,6 @@ export interface CarriedDelegation extends DelegationView {
 export interface MemberFound {
   readonly id: string;
   readonly displayName: string;
-}
-
-export interface FieldProblem {
-  readonly field: string;
-  readonly rule: string;
-  readonly message: string;
-}
-
-export interface RowError {
-  readonly line: number;
-  readonly problems: readonly FieldProblem[];
-}
-
-export interface ImportStarted {
-  readonly importId: string;
-  readonly total: number;
-  readonly rejected: readonly RowError[];
 }
 
 export interface ImportProgress {

@@ -1,0 +1,6 @@
+/** A ballot's life: draft → open → closed. */
+export type BallotStatus = 'draft' | 'open' | 'closed';
+/** Who sees the tally when: everyone all along, a member once they voted, or everyone after the close. */
+export type Visibility = 'live' | 'after-vote' | 'after-close';
+export type MandateMethod = 'largest-remainder' | 'dhondt' | 'sainte-lague';
+export type MandateBase = 'cast' | 'members';
