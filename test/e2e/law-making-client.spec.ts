@@ -56,7 +56,6 @@ describe('Web client in Chromium: co-drafting and amendments on a bill', () => {
 
   it('a member comments on an article and tables an amendment; another votes yes; the merged version and its diff show', async () => {
     const ana = await browser.open();
-    ana.on('pageerror', (e) => console.error('PAGEERROR ana', e.message, e.stack));
     await signIn(ana, sut.baseUrl, c.users.ana.email, billPath);
     await ana.getByRole('heading', { name: 'Loi vélo' }).waitFor();
     await ana.getByRole('heading', { name: 'Co-écriture' }).waitFor();
@@ -99,7 +98,6 @@ describe('Web client in Chromium: co-drafting and amendments on a bill', () => {
 
     // Another member votes yes from a phone.
     const bea = await browser.open('phone');
-    bea.on('pageerror', (e) => console.error('PAGEERROR bea', e.message, e.stack));
     await signIn(bea, sut.baseUrl, c.users.bea.email, billPath);
     const beaCard = bea.getByRole('article', { name: /Amendement 1 — Article 1/ });
     await beaCard.getByText('Au vote', { exact: true }).waitFor();
@@ -147,4 +145,8 @@ describe('Web client in Chromium: co-drafting and amendments on a bill', () => {
     const after = await c.admin.call<AmendmentsBody>('GET', `/api/bills/${billId}/amendments`);
     expect(after.body.amendments[0]).toMatchObject({ status: 'adopted', mergedVersion: 2 });
   }, 180_000);
+
+  it('raised no script error in any page', () => {
+    expect(browser.pageErrors).toEqual([]);
+  });
 });
