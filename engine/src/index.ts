@@ -13,3 +13,4 @@ export * from './security';
 export * from './texts';
 export * from './bills/queries/bill-scope.queries';
 export type { Electorate } from './ballots/scenario-builder';
+export { DueScheduler } from './common/due-scheduler';
