@@ -1,4 +1,4 @@
-import { request } from '../../support/api-client';
+import { registerUser, request } from '../../support/api-client';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import type { ErrorBody } from '../domain/domain-fixtures';
 import {
@@ -30,6 +30,12 @@ const PUBLIC_BY_DESIGN: Readonly<Record<string, string>> = {
  * gets 400, which reveals nothing): still refused, but reported, see docs/reliability.md.
  */
 const VALIDATES_BEFORE_ACCESS: ReadonlySet<string> = new Set(['GET /api/bills/:billId/diff']);
+
+/** Routes any signed-in account may use without belonging to the collective, and why. */
+const OPEN_TO_ANY_ACCOUNT: Readonly<Record<string, string>> = {
+  'GET /api/auth/me': 'one’s own account',
+  'POST /api/collectives': 'founding a collective (its creator becomes its organiser)',
+};
 
 const key = (route: Route) => `${route.method} ${route.path}`;
 
@@ -81,5 +87,25 @@ describe('Every HTTP route refuses anonymous callers unless public by design', (
     const publicOnes = answers.filter((answer) => answer.route in PUBLIC_BY_DESIGN);
     expect(publicOnes.map((answer) => answer.route).sort()).toEqual(Object.keys(PUBLIC_BY_DESIGN).sort());
     expect(publicOnes.filter((answer) => answer.status >= 500)).toEqual([]);
+  });
+
+  it('refuses, on every route of a members-only collective, a signed-in account that is not a member', async () => {
+    const outsider = await registerUser(sut.baseUrl, 'outsider');
+    const answers = await Promise.all(
+      routes
+        .filter((route) => !(key(route) in PUBLIC_BY_DESIGN) && !(key(route) in OPEN_TO_ANY_ACCOUNT))
+        .map(async (route) => {
+          const answer = await request<ErrorBody>(sut.baseUrl, route.method, concretePath(route, world), {
+            token: outsider.token,
+            headers: { 'accept-language': 'en' },
+          });
+          return { route: key(route), status: answer.status, code: answer.body?.code };
+        }),
+    );
+    // refused as an outsider (403), or the thing named is not found (404) or the request is malformed (400)
+    // before anything of the collective is read; never allowed, never a 5xx
+    const leaks = answers.filter((answer) => ![400, 403, 404].includes(answer.status) || !answer.code);
+    expect(leaks).toEqual([]);
+    expect(answers.filter((answer) => answer.status === 403).length).toBeGreaterThan(40);
   });
 });
