@@ -194,3 +194,29 @@ export async function seed(api: Http, members: number, log: (line: string) => vo
     },
   };
 }
+
+/**
+ * Reads `--name value` numeric options (positive numbers), `--flag` switches, and `--postgres URL` into a
+ * copy of `defaults`; anything else is refused with the option named.
+ */
+export function parseBenchOptions<O extends { postgres: string }>(
+  args: readonly string[],
+  defaults: O,
+  numeric: Readonly<Record<string, keyof O>>,
+  flags: Readonly<Record<string, keyof O>>,
+): O {
+  const options: Record<string, unknown> = { ...defaults };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (flags[arg]) {
+      options[flags[arg] as string] = true;
+    } else if (arg === '--postgres' && args[i + 1]) {
+      options.postgres = args[++i].replace(/\/+$/, '');
+    } else if (numeric[arg] && Number(args[i + 1]) > 0) {
+      options[numeric[arg] as string] = Number(args[++i]);
+    } else {
+      throw new Error(`unknown or incomplete option "${arg}"`);
+    }
+  }
+  return options as O;
+}

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { USAGE_ERROR } from '../commands/exit-status';
-import { Http, seed } from './bench-api';
+import { Http, parseBenchOptions, seed } from './bench-api';
 import { cpuSeconds, postgresPids, startServer, type ServerProcess } from './votes-server';
 
 const HELP = `usage: liquide bench live [--observers N] [--rate N] [--duration S] [--members N]
@@ -217,33 +217,24 @@ function render(result: {
 }
 
 function parseOptions(args: string[]): Options {
-  const options: Options = {
-    observers: 2000,
-    rate: 500,
-    durationS: 10,
-    members: 1000,
-    pushes: 10,
-    postgres: 'postgres://postgres@127.0.0.1:5432',
-    json: false,
-  };
-  const numeric: Record<string, 'observers' | 'rate' | 'durationS' | 'members' | 'pushes'> = {
-    '--observers': 'observers',
-    '--rate': 'rate',
-    '--duration': 'durationS',
-    '--members': 'members',
-    '--pushes': 'pushes',
-  };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--json') {
-      options.json = true;
-    } else if (arg === '--postgres' && args[i + 1]) {
-      options.postgres = args[++i].replace(/\/+$/, '');
-    } else if (numeric[arg] && Number(args[i + 1]) > 0) {
-      options[numeric[arg]] = Number(args[++i]);
-    } else {
-      throw new Error(`unknown or incomplete option "${arg}"`);
-    }
-  }
-  return options;
+  return parseBenchOptions<Options>(
+    args,
+    {
+      observers: 2000,
+      rate: 500,
+      durationS: 10,
+      members: 1000,
+      pushes: 10,
+      postgres: 'postgres://postgres@127.0.0.1:5432',
+      json: false,
+    },
+    {
+      '--observers': 'observers',
+      '--rate': 'rate',
+      '--duration': 'durationS',
+      '--members': 'members',
+      '--pushes': 'pushes',
+    },
+    { '--json': 'json' },
+  );
 }

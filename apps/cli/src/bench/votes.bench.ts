@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { USAGE_ERROR } from '../commands/exit-status';
-import { Http, seed, type Setup } from './bench-api';
+import { Http, parseBenchOptions, seed, type Setup } from './bench-api';
 import { cpuSeconds, postgresPids, startServer, type ServerProcess, summariseProfiles } from './votes-server';
 
 const HELP = `usage: liquide bench votes [--members N] [--connections N] [--duration S] [--warmup S]
@@ -91,38 +91,29 @@ export async function votesBench(args: string[]): Promise<number> {
 }
 
 function parseOptions(args: string[]): Options {
-  const options: Options = {
-    members: 2000,
-    connections: 64,
-    durationS: 12,
-    warmupS: 3,
-    postgres: 'postgres://postgres@127.0.0.1:5432',
-    cpuProf: false,
-    json: false,
-    pool: undefined,
-    workers: undefined,
-  };
-  const numeric: Record<string, 'members' | 'connections' | 'durationS' | 'warmupS' | 'pool' | 'workers'> = {
-    '--members': 'members',
-    '--connections': 'connections',
-    '--duration': 'durationS',
-    '--warmup': 'warmupS',
-    '--pool': 'pool',
-    '--workers': 'workers',
-  };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--cpu-prof' || arg === '--json') {
-      options[arg === '--json' ? 'json' : 'cpuProf'] = true;
-    } else if (arg === '--postgres' && args[i + 1]) {
-      options.postgres = args[++i].replace(/\/+$/, '');
-    } else if (numeric[arg] && Number(args[i + 1]) > 0) {
-      options[numeric[arg]] = Number(args[++i]);
-    } else {
-      throw new Error(`unknown or incomplete option "${arg}"`);
-    }
-  }
-  return options;
+  return parseBenchOptions<Options>(
+    args,
+    {
+      members: 2000,
+      connections: 64,
+      durationS: 12,
+      warmupS: 3,
+      postgres: 'postgres://postgres@127.0.0.1:5432',
+      cpuProf: false,
+      json: false,
+      pool: undefined,
+      workers: undefined,
+    },
+    {
+      '--members': 'members',
+      '--connections': 'connections',
+      '--duration': 'durationS',
+      '--warmup': 'warmupS',
+      '--pool': 'pool',
+      '--workers': 'workers',
+    },
+    { '--cpu-prof': 'cpuProf', '--json': 'json' },
+  );
 }
 
 interface LoadFigures {
