@@ -16,7 +16,7 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: { '^.+\\.(t|j)s$': ['@swc/jest', swc] },
-  transformIgnorePatterns: ['/node_modules/(?!(jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(jose|@noble/hashes)/)'],
   moduleNameMapper: {
     '^@liquide/engine$': '<rootDir>/engine/src/index.ts',
     '^@liquide/engine/tally$': '<rootDir>/engine/src/tally/index.ts',

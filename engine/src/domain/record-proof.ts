@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../tally/sha256';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
@@ -19,5 +19,5 @@ export async function recordProof(
     row?.record_secret ?? '',
     ...parts.map((part) => (typeof part === 'string' ? part : JSON.stringify(part))),
   ];
-  return createHash('sha256').update(text.join(':')).digest('hex');
+  return sha256Hex(text.join(':'));
 }

@@ -24,13 +24,16 @@ describe('satisfies', () => {
     ['1.2.3', '1.2.3', true],
     ['1.2.4', '1.2.3', false],
     ['1.2.3-beta.1', '^1.2.0', true],
+    ['1.9.0', '^1.x', true],
+    ['2.0.0', '1.x', false],
+    ['1.5.0', '1.2.0 - 1.6.0', true],
   ])('%s in %s → %s', (version, range, expected) => {
     expect(satisfies(version, range)).toBe(expected);
   });
 
   it('refuses what it cannot read rather than guessing', () => {
     expect(parseRange('latest')).toBeUndefined();
-    expect(parseRange('^1.x')).toBeUndefined();
+    expect(parseRange('^1.2.3.4')).toBeUndefined();
     expect(parseRange('')).toBeUndefined();
     expect(satisfies('not-a-version', '*')).toBe(false);
   });

@@ -1,76 +1,26 @@
-/** A version `major.minor.patch` (pre-release and build suffixes are ignored). */
-export type Version = readonly [number, number, number];
+import semver from 'semver';
 
-const VERSION = /^v?(\d+)\.(\d+)\.(\d+)(?:[-+].*)?$/;
+/**
+ * Version ranges of plugins (`engineRange`, `dependsOn`) are npm's, read by npm's own `semver` package.
+ * Pre-release versions satisfy a range of their release line (`1.2.3-beta.1` is in `^1.2.0`), since a plugin
+ * tested against an engine's release line should load on its pre-releases too.
+ */
+const OPTIONS: semver.RangeOptions = { includePrerelease: true };
 
-/** Parses `x.y.z`; undefined when it is not one. */
-export function parseVersion(text: string): Version | undefined {
-  const match = VERSION.exec(text.trim());
-  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : undefined;
-}
-
-function compare(a: Version, b: Version): number {
-  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
-}
-
-type Comparator = (version: Version) => boolean;
-
-function comparator(part: string): Comparator | undefined {
-  if (part === '*' || part === 'x') {
-    return () => true;
-  }
-  const match = /^(\^|~|>=|<=|>|<|=)?(.+)$/.exec(part);
-  const base = match ? parseVersion(match[2]) : undefined;
-  if (!match || !base) {
-    return undefined;
-  }
-  const [major, minor, patch] = base;
-  switch (match[1]) {
-    case '^': {
-      const upper: Version =
-        major > 0 ? [major + 1, 0, 0] : minor > 0 ? [0, minor + 1, 0] : [0, 0, patch + 1];
-      return (v) => compare(v, base) >= 0 && compare(v, upper) < 0;
-    }
-    case '~':
-      return (v) => compare(v, base) >= 0 && compare(v, [major, minor + 1, 0]) < 0;
-    case '>=':
-      return (v) => compare(v, base) >= 0;
-    case '<=':
-      return (v) => compare(v, base) <= 0;
-    case '>':
-      return (v) => compare(v, base) > 0;
-    case '<':
-      return (v) => compare(v, base) < 0;
-    default:
-      return (v) => compare(v, base) === 0;
-  }
+/** Whether `text` is a version `major.minor.patch` (with optional pre-release and build suffixes). */
+export function parseVersion(text: string): string | undefined {
+  return semver.valid(text.trim()) ?? undefined;
 }
 
 /**
- * A dependency-free subset of npm's semver ranges: `*`, `x.y.z`, `^x.y.z`, `~x.y.z`, comparators
- * (`>=`, `>`, `<=`, `<`, `=`) joined by spaces (all must hold) and alternatives joined by `||`.
- * Returns undefined when the range is not in this subset.
+ * The range as a test of versions, or undefined when it is not a valid npm range. An empty range, which npm
+ * reads as `*`, is refused: a plugin that meant "any engine" says `*`.
  */
 export function parseRange(range: string): ((version: string) => boolean) | undefined {
-  const alternatives = range.split('||').map((alternative) => {
-    const parts = alternative
-      .trim()
-      .replace(/(>=|<=|>|<|=)\s+/g, '$1')
-      .split(/\s+/)
-      .filter(Boolean);
-    const comparators = parts.map(comparator);
-    return parts.length > 0 && comparators.every(Boolean) ? (comparators as Comparator[]) : undefined;
-  });
-  if (alternatives.some((alternative) => !alternative)) {
+  if (range.trim() === '' || semver.validRange(range, OPTIONS) === null) {
     return undefined;
   }
-  return (text) => {
-    const version = parseVersion(text);
-    return (
-      version !== undefined &&
-      alternatives.some((alternative) => alternative!.every((holds) => holds(version)))
-    );
-  };
+  return (version) => semver.satisfies(version, range, OPTIONS);
 }
 
 /** Whether `version` is in `range`; false when either cannot be read. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable } from '@nestjs/common';
 import { canonicalJson } from './canonical-json';
@@ -12,10 +11,7 @@ import {
   type RecordEventV1,
   type RecordExportV1,
 } from './record-format';
-import { computeEventHash, type HashFunction } from './record-hash';
-
-/** node:crypto's SHA-256: the same digest as the portable one, much faster for big payloads. */
-export const nodeSha256: HashFunction = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
+import { computeEventHash } from './record-hash';
 
 /** First key of the sealer's per-collective advisory lock (the second is `hashtext(collective_id)`). */
 export const SEAL_LOCK_NAMESPACE = 1_380_271_430;
@@ -129,17 +125,14 @@ export class RecordService {
       let prevHash = last?.hash ?? GENESIS_HASH;
       const seals = ready.map((row) => {
         position += 1;
-        const hash = computeEventHash(
-          {
-            position,
-            collectiveId,
-            type: row.type,
-            payload: row.payload,
-            occurredAt: row.occurred_at,
-            prevHash,
-          },
-          nodeSha256,
-        );
+        const hash = computeEventHash({
+          position,
+          collectiveId,
+          type: row.type,
+          payload: row.payload,
+          occurredAt: row.occurred_at,
+          prevHash,
+        });
         const seal = { id: row.id, position, prev_hash: prevHash, hash };
         prevHash = hash;
         return seal;

@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import { computeEventHash, computeResultHash } from './record-hash';
 import { GENESIS_HASH, type RecordExportV1 } from './record-format';
 import { buildRecord, closedBallotPayload } from './record-testing';
-import { nodeSha256 } from './record.service';
 import { verifyRecord } from './verify-record';
+
+/** node:crypto's SHA-256, an independent reference for the project's one implementation. */
+const nodeSha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 const COLLECTIVE = '6f1c1f0e-0b7e-4c61-9a57-1c1b0c9d2a10';
 

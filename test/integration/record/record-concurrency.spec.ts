@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
-import { RecordService, verifyRecord, nodeSha256 } from '@liquide/engine/record';
+import { RecordService, verifyRecord } from '@liquide/engine/record';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { appendCommitted, insertCollective, openOrm, sealAll } from './record-fixtures';
 
@@ -50,7 +50,7 @@ describe('Public record under concurrent writers and sealers', () => {
     expect(exported.events.map((event) => event.position)).toEqual(
       Array.from({ length: 380 }, (_, i) => i + 1),
     );
-    expect(verifyRecord(exported, { hash: nodeSha256 })).toEqual({ ok: true, events: 380, ballots: 0 });
+    expect(verifyRecord(exported)).toEqual({ ok: true, events: 380, ballots: 0 });
 
     await sealAll(orm, otherInstance, other);
     const second = await appRecord.exportRecord(other);

@@ -5,7 +5,6 @@ import { verifyCommand } from '../../../apps/cli/src/commands/verify';
 import {
   computeEventHash,
   computeResultHash,
-  nodeSha256,
   verifyRecord,
   type ClosedBallotPayload,
   type RecordExportV1,
@@ -159,13 +158,13 @@ describe('Public record of a real ballot, checked with `liquide verify`', () => 
     const forged = closed.payload as ClosedBallotPayload;
     const totals = forged.result.totals as { yes: number; no: number };
     [totals.yes, totals.no] = [totals.no, totals.yes];
-    (forged as { resultHash: string }).resultHash = computeResultHash(forged.result, nodeSha256);
+    (forged as { resultHash: string }).resultHash = computeResultHash(forged.result);
     let prevHash = closed.prevHash;
     const events = record.events.map((event) => {
       if (event.position < closed.position) {
         return event;
       }
-      const hash = computeEventHash({ ...event, prevHash, collectiveId }, nodeSha256);
+      const hash = computeEventHash({ ...event, prevHash, collectiveId });
       const rechained = { ...event, prevHash, hash };
       prevHash = hash;
       return rechained;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { verifyRecord, type RecordMismatch } from '@liquide/engine/record/verify-record';
 import { EXIT_INVALID, USAGE_ERROR } from './exit-status';
@@ -11,8 +10,6 @@ closed ballot, recomputed from its scenario and compared with the stored result 
 Prints "ok: N events, M ballots recomputed" or the first mismatch.
 Exit status: 0 the record checks out, 1 mismatch or unreadable record, 2 usage error.
 `;
-
-const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** `liquide verify RECORD|-`. */
 export async function verifyCommand(args: string[]): Promise<number> {
@@ -37,7 +34,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
     );
     return EXIT_INVALID;
   }
-  const outcome = verifyRecord(record, { hash: sha256 });
+  const outcome = verifyRecord(record);
   if (outcome.ok) {
     process.stdout.write(`ok: ${outcome.events} events, ${outcome.ballots} ballots recomputed\n`);
     return 0;

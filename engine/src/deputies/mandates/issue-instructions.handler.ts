@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Logger } from '@nestjs/common';
 import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
@@ -7,6 +6,7 @@ import { Collective } from '../../collectives/collective.entity';
 import { BallotClosedEvent } from '../../domain/domain.events';
 import { Member } from '../../members/member.entity';
 import { RecordService } from '../../record/record.service';
+import { sha256Hex } from '../../tally/sha256';
 import { MandateInstruction } from '../entities/instruction.entity';
 import { MANDATE_FORMAT, type MandatePayload } from './mandate-format';
 import { MandateKeysService } from './mandate-keys.service';
@@ -96,7 +96,7 @@ export class IssueInstructionsHandler implements IEventHandler<BallotClosedEvent
           deputy: member.id,
           choice: instruction.choice,
           kid,
-          jwsSha256: createHash('sha256').update(jws).digest('hex'),
+          jwsSha256: sha256Hex(jws),
         });
       }
       if (issued.length > 0) {

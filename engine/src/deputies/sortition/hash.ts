@@ -1,12 +1,9 @@
-import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../record/canonical-json';
 import { compareStrings } from '../../tally/draw';
+import { sha256Hex } from '../../tally/sha256';
 import type { PoolEntry, Quota } from './types';
 
-/** SHA-256 of a UTF-8 text, lowercase hexadecimal. */
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
+export { sha256Hex };
 
 /**
  * The pool as it is frozen and published: entries sorted by id (UTF-16 code units), each keeping only the

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { sha256 } from '../../tally/sha256';
 
 /**
  * A replayable random stream: block `i` is `SHA-256(UTF-8("<seed>:<label>:<i>"))`, read as eight big-endian
@@ -17,13 +18,11 @@ export class SeededRandom {
   /** The next unsigned 32-bit word. */
   nextUint32(): number {
     if (this.used >= this.block.length) {
-      const digest = createHash('sha256')
-        .update(`${this.seed}:${this.label}:${this.counter}`, 'utf8')
-        .digest();
+      const digest = new DataView(sha256(utf8ToBytes(`${this.seed}:${this.label}:${this.counter}`)).buffer);
       this.counter += 1;
       this.block = new Uint32Array(8);
       for (let i = 0; i < 8; i++) {
-        this.block[i] = digest.readUInt32BE(i * 4);
+        this.block[i] = digest.getUint32(i * 4);
       }
       this.used = 0;
     }

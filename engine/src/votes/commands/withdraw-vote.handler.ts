@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../tally/sha256';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainErrorCode } from '../../domain/domain.errors';
@@ -36,9 +36,7 @@ export class WithdrawVoteHandler implements ICommandHandler<WithdrawVoteCommand>
         throw new LiquideError(DomainErrorCode.NoVote, { field: 'ballotId' });
       }
       const at = new Date().toISOString();
-      const proof = createHash('sha256')
-        .update([voter.secret, command.ballotId, voter.memberId, 'withdrawn', at].join(':'))
-        .digest('hex');
+      const proof = sha256Hex([voter.secret, command.ballotId, voter.memberId, 'withdrawn', at].join(':'));
       await this.record.append(em, voter.collectiveId, 'vote.withdrawn', {
         ballotId: command.ballotId,
         proof,
