@@ -6,7 +6,10 @@ const engine = fileURLToPath(new URL('../../engine/src', import.meta.url));
 const contracts = (plugin: string) =>
   fileURLToPath(new URL(`../../plugins/${plugin}/src/contracts/index.ts`, import.meta.url));
 
-/** Dev server proxies the API and socket.io to a server started with `npm start` (port 3000). */
+/** Where the dev server proxies the API and socket.io: `npm run dev` sets it; else a server from `npm start`. */
+const api = process.env.LIQUIDE_DEV_API ?? 'http://localhost:3000';
+
+/** Dev server (hot module replacement) proxies the API and socket.io to the Liquide server. */
 export default defineConfig({
   plugins: [svelte()],
   resolve: {
@@ -20,9 +23,10 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: {
     proxy: {
-      '/api': 'http://localhost:3000',
-      '/.well-known': 'http://localhost:3000',
-      '/socket.io': { target: 'ws://localhost:3000', ws: true },
+      '/api': api,
+      '/.well-known': api,
+      '/health': api,
+      '/socket.io': { target: api.replace(/^http/, 'ws'), ws: true },
     },
   },
 });

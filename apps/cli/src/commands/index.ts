@@ -1,5 +1,6 @@
 import { benchCommand } from './bench';
 import { crashTestCommand } from './crash-test';
+import { devCommand } from './dev';
 import { seedDemoCommand } from './seed-demo';
 import { tallyCommand } from './tally';
 import { verifyCommand } from './verify';
@@ -20,6 +21,7 @@ export const commands: Readonly<Record<string, Command>> = {
   'verify-sortition': verifySortitionCommand,
   'verify-mandate': verifyMandateCommand,
   'crash-test': crashTestCommand,
+  dev: devCommand,
 };
 
 export const USAGE = `usage: liquide <command> [arguments]
@@ -33,4 +35,6 @@ commands:
   bench [tally] [options]   run the benchmarks (all when none is named); see "liquide bench --help"
   seed-demo [--url URL]     create the demo collective on a running server, print how to sign in
   crash-test [options]      SIGKILL the server while members vote; check every acknowledged vote counts once
+  dev [--port N] [--web-port N]
+                            the contributor's loop: recompile on save, restart the server, Vite with hot reload
 `;
