@@ -3,16 +3,33 @@ import type { Client } from 'pg';
 /** The live connections of the ORM's pool, as told by the pool's `afterCreate` hook. */
 export class PoolConnections {
   private readonly live = new Set<Client>();
+  private lastReadAt = -Infinity;
 
   /** Registers a connection until it ends; pass it as `onConnection` to `ormOptions`. */
   readonly add = (connection: Client): void => {
     this.live.add(connection);
     connection.once('end', () => this.live.delete(connection));
+    socketOf(connection)?.on('data', () => (this.lastReadAt = performance.now()));
   };
 
   all(): readonly Client[] {
     return [...this.live];
   }
+
+  /**
+   * True when some pooled connection received bytes from PostgreSQL since `since` (a
+   * `performance.now()` time): a server that answers the pool is busy, not silent, even when the
+   * watchdog's ping is late.
+   */
+  readSince(since: number): boolean {
+    return this.lastReadAt >= since;
+  }
+}
+
+function socketOf(
+  client: Client,
+): { destroy(): void; on(event: 'data', listener: () => void): void } | undefined {
+  return (client as unknown as { connection?: { stream?: ReturnType<typeof socketOf> } }).connection?.stream;
 }
 
 /**
@@ -21,6 +38,5 @@ export class PoolConnections {
  * pg has no public way to do this; its socket is `connection.stream`.
  */
 export function cutConnection(client: Client): void {
-  const socket = (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream;
-  socket?.destroy();
+  socketOf(client)?.destroy();
 }

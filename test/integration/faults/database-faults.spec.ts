@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
@@ -34,6 +35,8 @@ describe('A lost or silent database is an answer, not a hang (TCP proxy in front
   let observer: LiveClient;
   /** Request id → status of every vote the background voters sent. */
   const sent = new Map<string, Answer>();
+  /** Measured per fault (written to LIQUIDE_FAULT_FIGURES when set, for docs/reliability.md). */
+  const figures: Record<string, Record<string, number>> = {};
   let voting = true;
   let background: Promise<void> = Promise.resolve();
 
@@ -117,6 +120,9 @@ describe('A lost or silent database is an answer, not a hang (TCP proxy in front
   }, 60_000);
 
   afterAll(async () => {
+    if (process.env.LIQUIDE_FAULT_FIGURES) {
+      writeFileSync(process.env.LIQUIDE_FAULT_FIGURES, `${JSON.stringify(figures, null, 2)}\n`);
+    }
     voting = false;
     await background;
     observer?.disconnect();
@@ -159,7 +165,13 @@ describe('A lost or silent database is an answer, not a hang (TCP proxy in front
       expect(watched).toMatchObject({ ok: false, code: 'common.database_unavailable' });
 
       await proxy.setMode('pass');
+      const healed = performance.now();
       const up = await until(health, (h) => h.status === 200);
+      figures[mode] = {
+        firstVote503Ms: Math.round(refused.ms),
+        healthMaxMs: Math.round(Math.max(down.ms, ...probes.map((probe) => probe.ms))),
+        recoveryMs: Math.round(performance.now() - healed),
+      };
       expect(up).toMatchObject({ status: 200, database: 'up' });
       expect(await vote('v0')).toMatchObject({ status: 200 });
       expect(await watch(observer, ballotId)).toMatchObject({ ok: true });
@@ -173,10 +185,17 @@ describe('A lost or silent database is an answer, not a hang (TCP proxy in front
     const answers = [...sent.values()];
     const statuses = new Set(answers.map((answer) => answer.status));
     expect([...statuses].sort()).toEqual([200, 503]);
-    for (const answer of answers.filter((a) => a.status === 503)) {
+    const unavailable = answers.filter((a) => a.status === 503);
+    for (const answer of unavailable) {
       expect(answer.code).toBe('common.database_unavailable');
       expect(answer.ms).toBeLessThan(ANSWER_BOUND_MS);
     }
+    figures.background = {
+      votes: answers.length,
+      answered200: answers.length - unavailable.length,
+      answered503: unavailable.length,
+      slowest503Ms: Math.round(Math.max(...unavailable.map((a) => a.ms))),
+    };
     const acknowledged = [...sent.entries()].filter(([, a]) => a.status === 200).map(([id]) => id);
     const direct = new Client({ connectionString: db.url });
     await direct.connect();
