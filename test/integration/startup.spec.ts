@@ -48,6 +48,7 @@ describe('Every start fault is one line and exit code 1', () => {
   beforeAll(() => {
     buildServer();
     scratch = mkdtempSync(join(tmpdir(), 'liquide-start-'));
+    chmodSync(scratch, 0o755); // mkdtemp makes it 0700: the postgres user must get as far as the folder under test
   }, 120_000);
 
   afterAll(() => {

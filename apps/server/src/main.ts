@@ -5,7 +5,7 @@ import { prepareDatabase, type PreparedDatabase } from './database/prepare-datab
 import { runPrimary } from './cluster';
 import { createApp } from './create-app';
 import { APP_ENTITIES, APP_MIGRATIONS } from './persistence';
-import { configOrExit, failStart } from './startup';
+import { assertPortFree, configOrExit, failStart } from './startup';
 
 async function main(): Promise<void> {
   const { config, logger } = configOrExit();
@@ -15,6 +15,9 @@ async function main(): Promise<void> {
   const onStartCrash = (error: unknown) => failStart(logger, error);
   process.once('uncaughtException', onStartCrash);
   try {
+    if (cluster.isPrimary) {
+      await assertPortFree(config.http.port, config.http.host); // before starting anything
+    }
     database = await prepareDatabase(config, logger);
     const report = await migrate({ url: database.url, entities: APP_ENTITIES, migrations: APP_MIGRATIONS });
     logger.log(

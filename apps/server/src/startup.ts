@@ -6,6 +6,7 @@ import {
   type LiquideConfig,
 } from '@liquide/engine';
 import type { ConsoleLogger } from '@nestjs/common';
+import { createServer } from 'node:net';
 import { EmbeddedStartError } from './database/embedded-postgres';
 import { StartFault } from './start-fault';
 
@@ -54,4 +55,16 @@ export function startFaultLine(error: unknown): string {
   }
   const text = error instanceof Error ? `${error.name}: ${error.message}` : JSON.stringify(error);
   return `Liquide cannot start: ${text.split('\n', 1)[0]} (LOG_LEVEL=debug shows the details).`;
+}
+
+/**
+ * Fails (with the listen error, which `failStart` turns into one line) when the port cannot be had,
+ * before the application is built: Nest would otherwise log the raw error itself as a second line.
+ */
+export function assertPortFree(port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));
+  });
 }

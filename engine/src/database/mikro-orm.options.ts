@@ -2,7 +2,9 @@ import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, type Options } from '@mikro-orm/postgresql';
 import type { Constructor } from '@mikro-orm/core';
 import type { Migration } from '@mikro-orm/migrations';
+import { Logger } from '@nestjs/common';
 import type { Client } from 'pg';
+import { redactSecrets } from '../security/redact';
 import type { DatabaseTimeouts } from '../config/liquide-config';
 
 /** A migration with the name it is recorded under; names sort in the order they must run. */
@@ -43,6 +45,16 @@ function boundedWaits(timeouts: DatabaseTimeouts): { connection: object; pool: o
   };
 }
 
+const knexLogger = new Logger('Database');
+
+/** knex's own messages ("Connection Error: <the failed SQL with its values>"), redacted and bounded. */
+const knexLog = {
+  warn: (message: unknown) => knexLogger.warn(redactSecrets(String(message).slice(0, 500))),
+  error: (message: unknown) => knexLogger.error(redactSecrets(String(message).slice(0, 500))),
+  deprecate: () => undefined,
+  debug: () => undefined,
+};
+
 /** MikroORM options shared by the server, the migrate step and the tests. */
 export function ormOptions(input: OrmOptionsInput): Options {
   const migrations = [...input.migrations].sort((a, b) => a.name.localeCompare(b.name));
@@ -66,7 +78,7 @@ export function ormOptions(input: OrmOptionsInput): Options {
         },
       }),
     },
-    ...(bounded && { driverOptions: { connection: bounded.connection } }),
+    driverOptions: { log: knexLog, ...(bounded && { connection: bounded.connection }) },
     discovery: { warnWhenNoEntities: false },
     migrations: {
       migrationsList: migrations.map((migration) => ({ name: migration.name, class: migration.class })),
