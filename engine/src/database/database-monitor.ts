@@ -153,6 +153,21 @@ export class DatabaseMonitor implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   private async selectOne(): Promise<void> {
+    const reused = this.client !== undefined;
+    try {
+      await this.selectOnce();
+    } catch (error) {
+      if (!reused) {
+        throw error;
+      }
+      // our own connection may have died alone (its backend killed, an idle link cut by a
+      // firewall): one fresh connection decides, within the same deadline
+      this.dropClient();
+      await this.selectOnce();
+    }
+  }
+
+  private async selectOnce(): Promise<void> {
     if (!this.client) {
       const client = new Client({
         connectionString: this.url,

@@ -112,8 +112,9 @@ describe('A lost or silent database is an answer, not a hang (TCP proxy in front
     background = Promise.all(
       voters.map(async (name) => {
         while (voting) {
-          await vote(name).catch(() => undefined);
-          await new Promise((resolve) => setTimeout(resolve, 20));
+          const answer = await vote(name).catch(() => undefined);
+          // like a client told to come back later (Retry-After, shortened for the test)
+          await new Promise((resolve) => setTimeout(resolve, answer?.status === 200 ? 20 : 150));
         }
       }),
     ).then(() => undefined);
@@ -178,6 +179,25 @@ describe('A lost or silent database is an answer, not a hang (TCP proxy in front
     },
     60_000,
   );
+
+  it('with every backend terminated by the server (57P01), answers votes 200 or 503, never 500, and stays up', async () => {
+    const admin = new Client({ connectionString: db.url });
+    await admin.connect();
+    try {
+      for (let round = 0; round < 3; round += 1) {
+        await admin.query(
+          `select pg_terminate_backend(pid) from pg_stat_activity
+            where datname = current_database() and pid <> pg_backend_pid()`,
+        );
+        expect([200, 503]).toContain((await vote('v1')).status);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } finally {
+      await admin.end();
+    }
+    expect(await until(health, (h) => h.status === 200)).toMatchObject({ status: 200, database: 'up' });
+    expect(await vote('v1')).toMatchObject({ status: 200 });
+  }, 60_000);
 
   it('never answered a vote with anything but 200 or 503 within the bound, and kept every acknowledged vote', async () => {
     voting = false;
