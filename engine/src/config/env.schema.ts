@@ -109,7 +109,7 @@ export const EnvSchema = z.object({
   DATABASE_KEEPALIVE_MS: millis(10_000, 1000, 600_000),
   /** The watchdog's `select 1` on its own connection: how often, and how long before it says "timeout". */
   DATABASE_PING_INTERVAL_MS: millis(250, 50, 60_000),
-  DATABASE_PING_TIMEOUT_MS: millis(700, 50, 900),
+  DATABASE_PING_TIMEOUT_MS: millis(500, 50, 900),
   LIQUIDE_DATA_DIR: z.string().trim().min(1, 'must not be empty').default('.liquide'),
   REDIS_URL: redisUrl,
   LIVE_MAX_PUSHES_PER_SECOND: z

@@ -50,7 +50,7 @@ describe(loadConfig.name, () => {
       idleInTransactionMs: 60_000,
       keepAliveMs: 10_000,
       pingIntervalMs: 250,
-      pingTimeoutMs: 700,
+      pingTimeoutMs: 500,
     });
     expect(problemsOf({ DATABASE_PING_TIMEOUT_MS: '5000' })).toEqual([
       'DATABASE_PING_TIMEOUT_MS="5000": must be a whole number of milliseconds from 50 to 900',

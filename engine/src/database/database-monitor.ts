@@ -131,8 +131,9 @@ export class DatabaseMonitor implements OnApplicationBootstrap, OnModuleDestroy 
         return { state: 'up', latencyMs: elapsed() };
       }
       this.dropClient();
-      if (outcome === 'timeout' && this.connections.readSince(started)) {
-        // late, but the server answers the pool: a loaded machine, not a silent database
+      if (outcome === 'timeout' && this.connections.readWithin(this.timeouts.pingTimeoutMs / 3)) {
+        // late, but the server still answers the pool (in the last third of the wait, so that bytes
+        // read just before a silence began do not count): a loaded machine, not a silent database
         return { state: 'up', latencyMs: elapsed() };
       }
       if (outcome === 'timeout') {

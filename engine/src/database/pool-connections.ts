@@ -17,12 +17,11 @@ export class PoolConnections {
   }
 
   /**
-   * True when some pooled connection received bytes from PostgreSQL since `since` (a
-   * `performance.now()` time): a server that answers the pool is busy, not silent, even when the
-   * watchdog's ping is late.
+   * True when some pooled connection received bytes from PostgreSQL in the last `ms` milliseconds:
+   * a server that answers the pool is busy, not silent, even when the watchdog's ping is late.
    */
-  readSince(since: number): boolean {
-    return this.lastReadAt >= since;
+  readWithin(ms: number): boolean {
+    return performance.now() - this.lastReadAt <= ms;
   }
 }
 
