@@ -24,7 +24,8 @@ export interface GatedPool {
 /**
  * The database watchdog. Every `pingIntervalMs` it runs `select 1` on a connection of its own, outside
  * the pool, bounded by `pingTimeoutMs`. A late ping while pooled connections still receive bytes is
- * a loaded server, not a silent one. When the database refuses, resets or stays silent:
+ * a loaded server, not a silent one; a silence counts when a second ping, sent at once, is late too
+ * (a refused or reset connection counts at once). When the database refuses, resets or stays silent:
  *
  * - it cuts every pooled connection, so statements waiting on a silent server fail at once instead
  *   of hanging (a long statement on a healthy server is never cut: its server still answers pings);
@@ -41,6 +42,10 @@ export class DatabaseMonitor implements OnApplicationBootstrap, OnModuleDestroy 
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private last: DatabaseCheck = { state: 'up', latencyMs: 0 };
+  /** The gate is shut: database calls are refused at once until a ping succeeds. */
+  private tripped = false;
+  /** A first late ping, not yet confirmed by a second. */
+  private suspect = false;
   private readonly waiting = new Set<(error: Error) => void>();
 
   constructor(
@@ -83,24 +88,36 @@ export class DatabaseMonitor implements OnApplicationBootstrap, OnModuleDestroy 
     if (this.stopped) {
       return;
     }
-    this.timer = setTimeout(() => {
-      void this.check().finally(() => this.schedule());
-    }, this.timeouts.pingIntervalMs);
+    // a first late ping is confirmed or cleared at once, not a full interval later
+    this.timer = setTimeout(
+      () => {
+        void this.check().finally(() => this.schedule());
+      },
+      this.suspect ? 0 : this.timeouts.pingIntervalMs,
+    );
     this.timer.unref();
   }
 
   private record(result: DatabaseCheck): void {
-    const previous = this.last.state;
     this.last = result;
     if (result.state === 'up') {
-      if (previous !== 'up') {
+      if (this.tripped) {
         this.logger.log(`PostgreSQL answers again (${result.latencyMs} ms)`);
       }
+      this.tripped = false;
+      this.suspect = false;
       return;
     }
-    if (previous === 'up') {
+    if (result.state === 'timeout' && !this.suspect && !this.tripped) {
+      // /health already says "timeout"; requests go on until a second ping confirms the silence
+      this.suspect = true;
+      return;
+    }
+    this.suspect = false;
+    if (!this.tripped) {
       const what = result.state === 'timeout' ? 'does not answer' : 'cannot be reached';
       this.logger.warn(`PostgreSQL ${what} (${result.reason ?? 'no reason given'}): answering 503`);
+      this.tripped = true;
     }
     // connections opened while it was away may hang too: cut them on every failed check
     for (const connection of this.connections.all()) {
@@ -202,7 +219,7 @@ export class DatabaseMonitor implements OnApplicationBootstrap, OnModuleDestroy 
     const pool = this.pool;
     const acquire = pool.acquireConnection.bind(pool);
     pool.acquireConnection = () => {
-      if (this.last.state !== 'up') {
+      if (this.tripped) {
         return Promise.reject(databaseUnavailable());
       }
       return new Promise((resolve, reject) => {
