@@ -96,7 +96,7 @@ export const EnvSchema = z.object({
     .refine((value) => value >= 1 && value <= 500, 'must be a whole number from 1 to 500')
     .default(40),
   /** Opening a connection (pg `connectionTimeoutMillis`, pool create). */
-  DATABASE_CONNECT_TIMEOUT_MS: millis(1000, 100, 60_000),
+  DATABASE_CONNECT_TIMEOUT_MS: millis(5000, 100, 60_000),
   /** Waiting for a free pooled connection (pool `acquireTimeoutMillis`). */
   DATABASE_ACQUIRE_TIMEOUT_MS: millis(10_000, 100, 600_000),
   /** One statement, cancelled by the server past it (`statement_timeout`). */

@@ -43,7 +43,7 @@ describe(loadConfig.name, () => {
 
   it('bounds every database wait by default, and checks the bounds it is given', () => {
     expect(loadConfig({}).database.timeouts).toEqual({
-      connectMs: 1000,
+      connectMs: 5000,
       acquireMs: 10_000,
       statementMs: 60_000,
       queryMs: 65_000,
