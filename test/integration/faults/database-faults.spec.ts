@@ -164,6 +164,16 @@ describe('A lost or silent database is an answer, not a hang (TCP proxy in front
       // a socket event is answered with the same code, not left without an ack
       const watched = await watch(observer, ballotId);
       expect(watched).toMatchObject({ ok: false, code: 'common.database_unavailable' });
+      // a member's socket connecting now cannot join its rooms: it is let go (to come back later),
+      // and the server goes on (before, an unhandled rejection)
+      const late = await connectLive(baseUrl, c.users.v2.token);
+      await until(
+        () => Promise.resolve(late.connected),
+        (connected) => !connected,
+        5000,
+      );
+      expect(late.connected).toBe(false);
+      late.close();
 
       await proxy.setMode('pass');
       const healed = performance.now();
