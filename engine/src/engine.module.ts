@@ -50,6 +50,7 @@ export class EngineModule {
           ],
           migrations: [],
           poolMax: options.config.database.poolMax,
+          timeouts: options.config.database.timeouts,
         }),
         HealthModule,
         AuthModule,

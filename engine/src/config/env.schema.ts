@@ -49,6 +49,18 @@ const count = (fallback: number) =>
     .refine((value) => value > 0, 'must be a whole number greater than 0')
     .default(fallback);
 
+const millis = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `must be a whole number of milliseconds from ${min} to ${max}`)
+    .transform(Number)
+    .refine(
+      (value) => value >= min && value <= max,
+      `must be a whole number of milliseconds from ${min} to ${max}`,
+    )
+    .default(fallback);
+
 const origins = z
   .string()
   .trim()
@@ -83,6 +95,21 @@ export const EnvSchema = z.object({
     .transform(Number)
     .refine((value) => value >= 1 && value <= 500, 'must be a whole number from 1 to 500')
     .default(40),
+  /** Opening a connection (pg `connectionTimeoutMillis`, pool create). */
+  DATABASE_CONNECT_TIMEOUT_MS: millis(5000, 100, 60_000),
+  /** Waiting for a free pooled connection (pool `acquireTimeoutMillis`). */
+  DATABASE_ACQUIRE_TIMEOUT_MS: millis(10_000, 100, 600_000),
+  /** One statement, cancelled by the server past it (`statement_timeout`). */
+  DATABASE_STATEMENT_TIMEOUT_MS: millis(60_000, 100, 3_600_000),
+  /** One query as seen by the client, a backstop above the statement timeout (pg `query_timeout`). */
+  DATABASE_QUERY_TIMEOUT_MS: millis(65_000, 100, 3_600_000),
+  /** A transaction left open and idle is ended by the server (`idle_in_transaction_session_timeout`). */
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: millis(60_000, 100, 3_600_000),
+  /** TCP keepalive: first probe after this much silence on a connection. */
+  DATABASE_KEEPALIVE_MS: millis(10_000, 1000, 600_000),
+  /** The watchdog's `select 1` on its own connection: how often, and how long before it says "timeout". */
+  DATABASE_PING_INTERVAL_MS: millis(250, 50, 60_000),
+  DATABASE_PING_TIMEOUT_MS: millis(500, 50, 900),
   LIQUIDE_DATA_DIR: z.string().trim().min(1, 'must not be empty').default('.liquide'),
   REDIS_URL: redisUrl,
   LIVE_MAX_PUSHES_PER_SECOND: z

@@ -40,4 +40,23 @@ describe(loadConfig.name, () => {
       /OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URL/,
     );
   });
+
+  it('bounds every database wait by default, and checks the bounds it is given', () => {
+    expect(loadConfig({}).database.timeouts).toEqual({
+      connectMs: 5000,
+      acquireMs: 10_000,
+      statementMs: 60_000,
+      queryMs: 65_000,
+      idleInTransactionMs: 60_000,
+      keepAliveMs: 10_000,
+      pingIntervalMs: 250,
+      pingTimeoutMs: 500,
+    });
+    expect(problemsOf({ DATABASE_PING_TIMEOUT_MS: '5000' })).toEqual([
+      'DATABASE_PING_TIMEOUT_MS="5000": must be a whole number of milliseconds from 50 to 900',
+    ]);
+    expect(
+      problemsOf({ DATABASE_STATEMENT_TIMEOUT_MS: '9000', DATABASE_QUERY_TIMEOUT_MS: '9000' })[0],
+    ).toMatch(/^DATABASE_QUERY_TIMEOUT_MS=9000: must be greater than DATABASE_STATEMENT_TIMEOUT_MS/);
+  });
 });

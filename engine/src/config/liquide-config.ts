@@ -6,7 +6,13 @@ export interface LiquideConfig {
   readonly env: Env['NODE_ENV'];
   /** `workers`: server processes sharing the port (Node's cluster); more than one needs Redis. */
   readonly http: { readonly port: number; readonly host: string; readonly workers: number };
-  readonly database: { readonly url: string | undefined; readonly dataDir: string; readonly poolMax: number };
+  readonly database: {
+    readonly url: string | undefined;
+    readonly dataDir: string;
+    readonly poolMax: number;
+    /** How long each database wait may last, in milliseconds (see docs/operations.md). */
+    readonly timeouts: DatabaseTimeouts;
+  };
   readonly redis: { readonly url: string | undefined };
   /** Live tallies: at most this many pushes per second per ballot (the last state always goes out). */
   readonly live: { readonly maxPushesPerSecond: number };
@@ -32,6 +38,18 @@ export interface LiquideConfig {
         readonly emailClaim: string;
       }
     | undefined;
+}
+
+/** Bounds on every wait for PostgreSQL, in milliseconds. */
+export interface DatabaseTimeouts {
+  readonly connectMs: number;
+  readonly acquireMs: number;
+  readonly statementMs: number;
+  readonly queryMs: number;
+  readonly idleInTransactionMs: number;
+  readonly keepAliveMs: number;
+  readonly pingIntervalMs: number;
+  readonly pingTimeoutMs: number;
 }
 
 /** Raised when the environment breaks a rule; the message names every bad variable. */
@@ -63,6 +81,11 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
       `LIQUIDE_WORKERS=${env.LIQUIDE_WORKERS}: more than one worker needs REDIS_URL (workers share live rooms through Redis)`,
     ]);
   }
+  if (env.DATABASE_QUERY_TIMEOUT_MS <= env.DATABASE_STATEMENT_TIMEOUT_MS) {
+    throw new ConfigError([
+      `DATABASE_QUERY_TIMEOUT_MS=${env.DATABASE_QUERY_TIMEOUT_MS}: must be greater than DATABASE_STATEMENT_TIMEOUT_MS (${env.DATABASE_STATEMENT_TIMEOUT_MS}), so that the server cancels a slow statement before the client gives up on it`,
+    ]);
+  }
   const oidcParts = [env.OIDC_ISSUER, env.OIDC_AUDIENCE, env.OIDC_JWKS_URL];
   const oidcSet = oidcParts.filter((part) => part !== undefined).length;
   if (oidcSet > 0 && oidcSet < 3) {
@@ -77,6 +100,16 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
       url: env.DATABASE_URL,
       dataDir: isAbsolute(env.LIQUIDE_DATA_DIR) ? env.LIQUIDE_DATA_DIR : resolve(cwd, env.LIQUIDE_DATA_DIR),
       poolMax: env.DATABASE_POOL_MAX,
+      timeouts: {
+        connectMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+        acquireMs: env.DATABASE_ACQUIRE_TIMEOUT_MS,
+        statementMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+        queryMs: env.DATABASE_QUERY_TIMEOUT_MS,
+        idleInTransactionMs: env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+        keepAliveMs: env.DATABASE_KEEPALIVE_MS,
+        pingIntervalMs: env.DATABASE_PING_INTERVAL_MS,
+        pingTimeoutMs: env.DATABASE_PING_TIMEOUT_MS,
+      },
     },
     redis: { url: env.REDIS_URL },
     live: { maxPushesPerSecond: env.LIVE_MAX_PUSHES_PER_SECOND },

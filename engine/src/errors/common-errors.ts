@@ -11,6 +11,7 @@ export enum CommonErrorCode {
   BadRequest = 'common.bad_request',
   InvalidCharacters = 'common.invalid_characters',
   Internal = 'common.internal',
+  DatabaseUnavailable = 'common.database_unavailable',
 }
 
 export const COMMON_ERRORS = defineErrors({
@@ -46,6 +47,11 @@ export const COMMON_ERRORS = defineErrors({
     status: 400,
     fr: 'Le champ « {field} » contient un caractère interdit (NUL ou moitié de paire de substitution UTF-16)',
     en: 'The field "{field}" contains a forbidden character (NUL or half of a UTF-16 surrogate pair)',
+  },
+  [CommonErrorCode.DatabaseUnavailable]: {
+    status: 503,
+    fr: 'La base de données ne répond pas ; rien n’a été enregistré, réessayez dans quelques secondes',
+    en: 'The database is not answering; nothing was saved, try again in a few seconds',
   },
   [CommonErrorCode.Internal]: {
     status: 500,

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { CommonErrorCode } from './common-errors';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-errors';
 import { errorDefinition, interpolate, pickLanguage, type Language } from './error-catalog';
 import { redactSecrets } from '../security/redact';
 import { LiquideError } from './liquide-error';
@@ -45,9 +46,19 @@ export function renderError(error: unknown, language: Language, logger: Logger):
     const reason = (error as Error).message;
     return { ...render(CommonErrorCode.BadRequest, language, { reason }), statusCode: bodyParserStatus };
   }
+  if (isDatabaseUnavailable(error)) {
+    // an answer, not an incident: one short line, without the SQL and its values
+    logger.warn(`Database unavailable: ${firstLine(error)}`);
+    return render(CommonErrorCode.DatabaseUnavailable, language, {});
+  }
   // driver errors quote their SQL with the values bound to it: e-mails, hashes, tokens
   logger.error(redactSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error)));
   return render(CommonErrorCode.Internal, language, {});
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return redactSecrets(text.split('\n', 1)[0].slice(0, 200));
 }
 
 function render(
@@ -74,6 +85,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const response = host.switchToHttp().getResponse<Response>();
     const body = renderError(error, pickLanguage(request.headers['accept-language']), this.logger);
+    if (body.statusCode === 503) {
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    }
     response.status(body.statusCode).json(body);
   }
 }

@@ -1,29 +1,49 @@
-import { EntityManager } from '@mikro-orm/postgresql';
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Public } from '../auth/public.decorator';
+import { DatabaseMonitor, type DatabaseState } from '../database/database-monitor';
+import { CommonErrorCode } from '../errors/common-errors';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../errors/database-errors';
 
+/** What `GET /health` answers: 200 when everything is up, 503 saying what is not. */
 export interface HealthReport {
   readonly status: 'ok' | 'error';
-  readonly database: 'up' | 'down';
+  /** `unreachable`: refused or dropped connections; `timeout`: no answer within the watchdog's bound. */
+  readonly database: DatabaseState;
+  /** Round trip of the check, in milliseconds. */
+  readonly databaseLatencyMs: number;
+  /** Present when not ok: the error code a request would get now. */
+  readonly code?: string;
   readonly uptimeSeconds: number;
 }
 
-/** Liveness and database state, for operators and load balancers. */
+/**
+ * Liveness and database state, for operators and load balancers. The database check runs on the
+ * watchdog's own connection, never the pool, with its own short bound: the answer comes within a
+ * second whatever the database does. The driver's reason goes to the log, not to this public
+ * answer (it names hosts and ports).
+ */
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly monitor: DatabaseMonitor) {}
 
   @Get()
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
-    const database = await this.em
-      .getConnection()
-      .execute('select 1')
-      .then(() => 'up' as const)
-      .catch(() => 'down' as const);
-    const status = database === 'up' ? 'ok' : 'error';
-    response.status(status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status, database, uptimeSeconds: Math.round(process.uptime()) };
+    const database = await this.monitor.check();
+    const uptimeSeconds = Math.round(process.uptime());
+    if (database.state === 'up') {
+      response.status(HttpStatus.OK);
+      return { status: 'ok', database: 'up', databaseLatencyMs: database.latencyMs, uptimeSeconds };
+    }
+    response.status(HttpStatus.SERVICE_UNAVAILABLE);
+    response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    return {
+      status: 'error',
+      database: database.state,
+      databaseLatencyMs: database.latencyMs,
+      code: CommonErrorCode.DatabaseUnavailable,
+      uptimeSeconds,
+    };
   }
 }

@@ -94,9 +94,18 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
 
   async handleConnection(socket: LiveSocket): Promise<void> {
     const account = socket.data.account;
-    if (account) {
+    if (!account) {
+      return;
+    }
+    try {
       const memberIds = await this.live.memberIdsOf(account.email);
       await socket.join(memberIds.map(rooms.member));
+    } catch (error) {
+      // nothing catches a failed connection handler: without this, a database fault here is an
+      // unhandled rejection that ends the process. The client is let go and reconnects later.
+      const body = renderError(error, socket.data.language, this.logger);
+      this.logger.warn(`socket ${socket.id} let go on connection: ${body.code}`);
+      socket.disconnect(true);
     }
   }
 

