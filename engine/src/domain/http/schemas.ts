@@ -65,13 +65,16 @@ export const CreateBallotInput = z
   });
 export class CreateBallotDto extends createZodDto(CreateBallotInput) {}
 
+/** A client request id: the same id on a retry gets the first answer back and writes nothing. */
+const requestId = z
+  .string()
+  .min(8)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, '!lettres, chiffres, _ et - — letters, digits, _ and -');
+
 export const CastVoteInput = z.strictObject({
   choice: z.enum(['yes', 'no', 'abstain']),
-  requestId: z
-    .string()
-    .min(8)
-    .max(100)
-    .regex(/^[A-Za-z0-9_-]+$/, '!lettres, chiffres, _ et - — letters, digits, _ and -'),
+  requestId,
 });
 export class CastVoteDto extends createZodDto(CastVoteInput) {}
 
@@ -106,11 +109,14 @@ export const SetDelegationInput = z
     ...scopeTarget,
     trustees: z.array(z.uuid()).max(10),
     expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    requestId: requestId.optional(),
   })
   .superRefine(targetRule);
 export class SetDelegationDto extends createZodDto(SetDelegationInput) {}
 
-export const DelegationScopeInput = z.strictObject(scopeTarget).superRefine(targetRule);
+export const DelegationScopeInput = z
+  .strictObject({ ...scopeTarget, requestId: requestId.optional() })
+  .superRefine(targetRule);
 export class DelegationScopeDto extends createZodDto(DelegationScopeInput) {}
 
 export const UpdateMemberInput = z.strictObject({
