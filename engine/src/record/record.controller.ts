@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AccessService } from '../access/access.service';
 import type { AuthenticatedAccount } from '../auth/authenticated-account';
 import { CurrentAccount } from '../auth/current-account.decorator';
@@ -17,6 +17,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * do `record.read` (anyone for a public collective, its members otherwise).
  */
 @ApiTags('record')
+@ApiParam({ name: 'collectiveId', schema: { type: 'string', format: 'uuid' } })
 @OptionalAuth()
 @Controller('api/collectives/:collectiveId')
 export class RecordController {
@@ -36,6 +37,7 @@ export class RecordController {
   }
 
   @Get('ballots/:ballotId/popolo')
+  @ApiParam({ name: 'ballotId', schema: { type: 'string', format: 'uuid' } })
   @ApiOperation({ summary: 'A closed ballot’s result as a Popolo VoteEvent' })
   async popolo(
     @Param('collectiveId') collectiveId: string,
@@ -50,6 +52,7 @@ export class RecordController {
   }
 
   @Get('ballots/:ballotId/results.csv')
+  @ApiParam({ name: 'ballotId', schema: { type: 'string', format: 'uuid' } })
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiOperation({ summary: 'A closed ballot’s totals and seats as CSV: option,weight,seats' })
   async resultsCsv(
@@ -77,7 +80,9 @@ export class RecordController {
     ballotId: string,
   ): Promise<ClosedBallotRecord> {
     await this.allowRead(account, collectiveId);
-    const ballot = await this.record.findClosedBallot(collectiveId, ballotId);
+    const ballot = UUID.test(ballotId)
+      ? await this.record.findClosedBallot(collectiveId, ballotId)
+      : undefined;
     if (!ballot) {
       throw new LiquideError(RecordErrorCode.BallotNotFound, { field: 'ballotId', params: { ballotId } });
     }

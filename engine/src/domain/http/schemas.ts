@@ -1,5 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { boundedRecord } from '../../errors/bounded-record';
 import { ROLES } from '../../members/member.entity';
 
 const slug = z
@@ -124,7 +125,7 @@ export const UpdateMemberInput = z.strictObject({
   weight: z.number().positive().max(1_000_000).optional(),
   active: z.boolean().optional(),
   displayName: z.string().trim().min(1).max(100).optional(),
-  attributes: z.record(z.string().max(64), z.string().max(200)).optional(),
+  attributes: boundedRecord(z.string().max(64), z.string().max(200), 20).optional(),
 });
 export class UpdateMemberDto extends createZodDto(UpdateMemberInput) {}
 
