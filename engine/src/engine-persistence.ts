@@ -12,6 +12,7 @@ import { Bill } from './bills/bill.entity';
 import { Ballot } from './ballots/ballot.entity';
 import { Vote } from './votes/vote.entity';
 import { Delegation } from './delegations/delegation.entity';
+import { Migration20261201006002DelegationRequests } from './delegations/migrations/Migration20261201006002DelegationRequests';
 import { Migration20261128000400Domain } from './domain/migrations/Migration20261128000400Domain';
 import { DEPUTIES_ENTITIES } from './deputies/entities';
 import { Migration20261128000500Deputies } from './deputies/migrations/Migration20261128000500Deputies';
@@ -19,7 +20,11 @@ import { Migration20261128000410CastVote } from './votes/migrations/Migration202
 import { Migration20261128000420ResultImmutable } from './ballots/migrations/Migration20261128000420ResultImmutable';
 import { PluginSetting } from './plugins/plugin-setting.entity';
 import { Migration20261128000600Plugins } from './plugins/migrations/Migration20261128000600Plugins';
-import { BillVersion, Migration20261128000800TextVersions } from './texts';
+import {
+  BillVersion,
+  Migration20261128000800TextVersions,
+  Migration20261201006001ArticleIdIndex,
+} from './texts';
 
 /** The engine's entities, registered with MikroORM by the application. */
 export const ENGINE_ENTITIES = [
@@ -49,4 +54,9 @@ export const ENGINE_MIGRATIONS: readonly NamedMigration[] = [
   { name: 'Migration20261128000420ResultImmutable', class: Migration20261128000420ResultImmutable },
   { name: 'Migration20261128000600Plugins', class: Migration20261128000600Plugins },
   { name: 'Migration20261128000800TextVersions', class: Migration20261128000800TextVersions },
+  { name: 'Migration20261201006001ArticleIdIndex', class: Migration20261201006001ArticleIdIndex },
+  {
+    name: 'Migration20261201006002DelegationRequests',
+    class: Migration20261201006002DelegationRequests,
+  },
 ];

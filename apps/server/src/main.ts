@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
-import { migrate } from '@liquide/engine';
+import { installProcessSafetyNet, migrate } from '@liquide/engine';
 import { prepareDatabase, type PreparedDatabase } from './database/prepare-database';
 import { runPrimary } from './cluster';
 import { createApp } from './create-app';
@@ -9,6 +9,7 @@ import { assertPortFree, configOrExit, failStart } from './startup';
 
 async function main(): Promise<void> {
   const { config, logger } = configOrExit();
+  installProcessSafetyNet(logger);
   let database: PreparedDatabase | undefined;
   // an error thrown outside any promise while starting (a child process that cannot spawn) is a
   // start fault too: one line, not a stack trace

@@ -66,6 +66,7 @@ export const AUTH_ERRORS = defineErrors({
 export const TOKEN_REFUSAL_REASONS = {
   malformed: { fr: 'jeton mal formé', en: 'malformed token' },
   'not-yet-valid': { fr: 'pas encore valide (nbf)', en: 'not yet valid (nbf)' },
+  'issued-in-future': { fr: 'émis dans le futur (iat)', en: 'issued in the future (iat)' },
   'wrong-issuer': { fr: 'émetteur (iss) inattendu', en: 'wrong issuer (iss)' },
   'wrong-audience': { fr: 'audience (aud) inattendue', en: 'wrong audience (aud)' },
   'missing-claim': { fr: 'revendication obligatoire absente', en: 'a required claim is missing' },

@@ -19,13 +19,29 @@ import { RefreshTokenStore } from './refresh-token.store';
 import { SIGNING_ALGORITHM, SIGNING_KEY, type SigningKey } from './signing-key';
 import { refusalFor } from './token-refusal';
 
-/** Seconds of clock skew tolerated on `exp`, `nbf` and `iat`. */
+/**
+ * Seconds of clock skew tolerated on `exp`, `nbf` and `iat`, for Liquide's tokens and the provider's:
+ * a token whose `iat` or `nbf` is more than this in the future is refused.
+ */
 export const CLOCK_TOLERANCE_SECONDS = 5;
 
 /** Algorithms accepted from the OpenID Connect provider: asymmetric only, never `none` nor HS*. */
 export const OIDC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
 
 const REQUIRED_CLAIMS = ['exp', 'sub', 'iat'];
+
+/** A JWKS fetch that takes longer is abandoned: the caller gets `auth.oidc_unavailable` (503). */
+const JWKS_TIMEOUT_MS = 3000;
+
+/** jose checks `nbf` and `exp`; `iat` in the future (beyond the tolerance) is refused here. */
+function assertIssuedInPast(payload: JWTPayload): void {
+  if (typeof payload.iat !== 'number' || !Number.isFinite(payload.iat)) {
+    throw new TokenRefusedError('bad-claim');
+  }
+  if (payload.iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) {
+    throw new TokenRefusedError('issued-in-future');
+  }
+}
 
 /** How many verified access tokens are remembered (about 200 bytes each). */
 const VERIFIED_CACHE_SIZE = 50_000;
@@ -45,7 +61,13 @@ export class TokenService {
     private readonly accounts: AccountService,
     private readonly refreshTokens: RefreshTokenStore,
   ) {
-    this.remoteJwks = config.oidc ? createRemoteJWKSet(new URL(config.oidc.jwksUrl)) : undefined;
+    this.remoteJwks = config.oidc
+      ? createRemoteJWKSet(new URL(config.oidc.jwksUrl), {
+          cacheMaxAge: config.oidc.jwksMaxAgeSeconds * 1000,
+          cooldownDuration: config.oidc.jwksCooldownSeconds * 1000,
+          timeoutDuration: JWKS_TIMEOUT_MS,
+        })
+      : undefined;
   }
 
   /** Signs an access token for the account and starts a new refresh-token family. */
@@ -118,6 +140,7 @@ export class TokenService {
         throw refusalFor(error);
       },
     );
+    assertIssuedInPast(payload);
     if (typeof payload.sub !== 'string' || typeof payload.email !== 'string') {
       throw new TokenRefusedError('bad-claim');
     }
@@ -165,6 +188,7 @@ export class TokenService {
         throw refusalFor(error, true);
       },
     );
+    assertIssuedInPast(payload);
     const email = payload[oidc.emailClaim];
     if (typeof email !== 'string' || !email.includes('@')) {
       throw new TokenRefusedError('missing-email');

@@ -1,6 +1,7 @@
 import type { Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { CommandBus, ICommand } from '@nestjs/cqrs';
 import { LiquideError } from '../errors/liquide-error';
+import { runInBackground } from '../logging/background';
 
 /**
  * Runs, every `intervalMs`, the command due for each item whose time has come (a ballot to close, a
@@ -26,7 +27,10 @@ export abstract class DueScheduler<Item> implements OnApplicationBootstrap, OnMo
   protected abstract label(item: Item): string;
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.runDue(), this.intervalMs);
+    this.timer = setInterval(
+      () => runInBackground(this.logger, 'Scheduler round', () => this.runDue()),
+      this.intervalMs,
+    );
     this.timer.unref();
   }
 

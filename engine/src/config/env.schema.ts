@@ -132,6 +132,8 @@ export const EnvSchema = z.object({
     message: 'must be an http(s) URL',
   }),
   OIDC_EMAIL_CLAIM: z.string().trim().min(1).default('email'),
+  OIDC_JWKS_MAX_AGE: seconds(60),
+  OIDC_JWKS_COOLDOWN: seconds(30),
   CORS_ORIGINS: origins,
   RATE_LIMIT_WINDOW: seconds(60),
   RATE_LIMIT_AUTH: count(10),

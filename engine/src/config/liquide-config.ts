@@ -36,6 +36,13 @@ export interface LiquideConfig {
         readonly audience: string;
         readonly jwksUrl: string;
         readonly emailClaim: string;
+        /**
+         * The provider's keys are fetched again when older than this (seconds): a key withdrawn from
+         * its JWKS stops being accepted at most this long after.
+         */
+        readonly jwksMaxAgeSeconds: number;
+        /** An unknown `kid` fetches the keys again, at most once per this many seconds. */
+        readonly jwksCooldownSeconds: number;
       }
     | undefined;
 }
@@ -136,6 +143,8 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
             audience: env.OIDC_AUDIENCE,
             jwksUrl: env.OIDC_JWKS_URL,
             emailClaim: env.OIDC_EMAIL_CLAIM,
+            jwksMaxAgeSeconds: env.OIDC_JWKS_MAX_AGE,
+            jwksCooldownSeconds: env.OIDC_JWKS_COOLDOWN,
           }
         : undefined,
   };

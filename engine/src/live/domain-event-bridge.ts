@@ -11,6 +11,7 @@ import {
   VoteCastEvent,
   VoteWithdrawnEvent,
 } from '../domain/domain.events';
+import { runInBackground } from '../logging/background';
 import type { LiveMessage } from './live-message';
 import { LiveService } from './live.service';
 
@@ -54,10 +55,12 @@ export class DomainEventBridge implements IEventHandler<DomainEvent>, OnModuleIn
     }
     await Promise.all([this.publisher.connect(), this.subscriber.connect()]);
     await this.subscriber.subscribe(DOMAIN_EVENTS_CHANNEL, (raw) => {
-      const message = JSON.parse(raw) as LiveMessage;
-      if (message.origin !== this.instance) {
-        this.live.handle(message, false).catch((error: unknown) => this.fail(error));
-      }
+      runInBackground(this.logger, 'Applying a live message from another instance', async () => {
+        const message = JSON.parse(raw) as LiveMessage;
+        if (message.origin !== this.instance) {
+          await this.live.handle(message, false);
+        }
+      });
     });
   }
 

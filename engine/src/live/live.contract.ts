@@ -32,7 +32,10 @@ export interface ServerToClientEvents {
     seats: Seats | null;
     resultHash: string;
   }) => void;
-  /** To a delegator: the voter who carries their vote voted (choice always shown to delegators). */
+  /**
+   * To a delegator: the voter who carries their vote voted. Only on `live` ballots: on a ballot whose
+   * choices are secret until the close, nobody is told (see `othersChoicesSecret`).
+   */
   'delegate:voted': (payload: { ballotId: string; voter: Person; choice: Choice }) => void;
   /** To a trustee: someone set or revoked a delegation naming them. */
   'delegation:changed': (payload: {

@@ -1,7 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { othersChoicesSecret } from '../ballots/ballot-secrecy';
 import { Ballot } from '../ballots/ballot.entity';
 import { LIQUIDE_CONFIG } from '../config/config.module';
+import { runInBackground } from '../logging/background';
 import type { LiquideConfig } from '../config/liquide-config';
 import type { LiveServer, LiveSocket } from './live.gateway';
 import type { LiveMessage } from './live-message';
@@ -109,7 +111,7 @@ export class LiveService implements OnModuleDestroy {
     const wait = Math.max(0, (this.lastPush.get(ballotId) ?? 0) + this.intervalMs - Date.now());
     const timer = setTimeout(() => {
       this.timers.delete(ballotId);
-      void this.push(ballotId);
+      runInBackground(this.logger, `Live push of ${ballotId}`, () => this.push(ballotId));
     }, wait);
     timer.unref();
     this.timers.set(ballotId, timer);
@@ -142,7 +144,8 @@ export class LiveService implements OnModuleDestroy {
       server.local.in(rooms.member(memberId)).socketsJoin(rooms.tally(ballotId));
       this.schedule(ballotId);
     }
-    if (!origin) {
+    // secret ballot: delegators learn how their vote was carried after the close, not before
+    if (!origin || othersChoicesSecret({ visibility: entry.visibility, status: 'open' })) {
       return;
     }
     try {

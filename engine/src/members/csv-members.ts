@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { describeIssues, type FieldProblem } from '../errors/validation';
+import { describeIssues, parseInput, type FieldProblem } from '../errors/validation';
 import type { Language } from '../errors/error-catalog';
 import { DomainErrorCode } from '../domain/domain.errors';
 import { LiquideError } from '../errors/liquide-error';
@@ -24,8 +24,21 @@ export interface RowError {
   readonly problems: readonly FieldProblem[];
 }
 
+/** Bounds of an import: every cell has a length rule, checked before anything else reads it. */
+export const IMPORT_LIMITS = {
+  /** RFC 5321: a path is at most 256 octets, so an address at most 254 characters. */
+  email: 254,
+  displayName: 100,
+  roles: 200,
+  number: 32,
+  attributeName: 64,
+  attributeValue: 200,
+  attributeColumns: 20,
+} as const;
+
 const yesNo = z
   .string()
+  .max(IMPORT_LIMITS.number)
   .trim()
   .toLowerCase()
   .refine((v) => ['', 'true', 'false', 'yes', 'no', 'oui', 'non', '1', '0'].includes(v), {
@@ -34,10 +47,11 @@ const yesNo = z
   .transform((v) => (v === '' ? undefined : ['true', 'yes', 'oui', '1'].includes(v)));
 
 const RowSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email()),
-  display_name: z.string().trim().max(100).optional().default(''),
+  email: z.string().max(IMPORT_LIMITS.email).trim().toLowerCase().pipe(z.email()),
+  display_name: z.string().max(IMPORT_LIMITS.displayName).trim().optional().default(''),
   roles: z
     .string()
+    .max(IMPORT_LIMITS.roles)
     .trim()
     .optional()
     .default('member')
@@ -45,6 +59,7 @@ const RowSchema = z.object({
     .pipe(z.array(z.enum(ROLES))),
   weight: z
     .string()
+    .max(IMPORT_LIMITS.number)
     .trim()
     .optional()
     .default('1')
@@ -53,6 +68,15 @@ const RowSchema = z.object({
   voting_rights: yesNo.optional(),
   active: yesNo.optional(),
 });
+
+/** The header: at most 20 `attr:` columns, each name at most 64 characters. */
+const HeaderSchema = z.strictObject({
+  columns: z.array(z.string().max(IMPORT_LIMITS.attributeName + 5)),
+  attributeColumns: z.array(z.string()).max(IMPORT_LIMITS.attributeColumns),
+});
+
+/** The `attr:<name>` cells of one row, keyed by their column. */
+const AttributeCell = z.string().max(IMPORT_LIMITS.attributeValue);
 
 /**
  * Reads a members CSV: header `email,display_name,roles,weight,voting_rights,active`, then any
@@ -73,14 +97,22 @@ export function parseMembersCsv(text: string, language: Language): { rows: Membe
       params: { reason: error instanceof Error ? error.message : String(error) },
     });
   }
+  const columns = Object.keys(records[0] ?? {});
+  parseInput(HeaderSchema, { columns, attributeColumns: columns.filter((key) => key.startsWith('attr:')) });
   const rows: MemberRow[] = [];
   const errors: RowError[] = [];
   const seen = new Set<string>();
   records.forEach((record, index) => {
     const line = index + 2;
     const parsed = RowSchema.safeParse(record);
-    if (!parsed.success) {
-      errors.push({ line, problems: describeIssues(parsed.error.issues, language) });
+    const attributeIssues = Object.entries(record).flatMap(([key, value]) =>
+      key.startsWith('attr:')
+        ? (AttributeCell.safeParse(value).error?.issues ?? []).map((issue) => ({ ...issue, path: [key] }))
+        : [],
+    );
+    if (!parsed.success || attributeIssues.length > 0) {
+      const issues = [...(parsed.error?.issues ?? []), ...attributeIssues];
+      errors.push({ line, problems: describeIssues(issues, language) });
       return;
     }
     const row = parsed.data;

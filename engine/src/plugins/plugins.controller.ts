@@ -7,6 +7,7 @@ import { AccessService } from '../access/access.service';
 import type { AuthenticatedAccount } from '../auth/authenticated-account';
 import { CurrentAccount } from '../auth/current-account.decorator';
 import { OptionalAuth } from '../auth/public.decorator';
+import { boundedRecord } from '../errors/bounded-record';
 import { ConfigurePluginCommand, DisablePluginCommand, ListPluginsQuery } from './commands/plugin.commands';
 
 export const PluginParams = z.strictObject({
@@ -21,7 +22,7 @@ export class CollectivePluginsParamsDto extends createZodDto(CollectivePluginsPa
 /** `preset` (a name the plugin ships) or `settings` (`{ global, phases }`), or neither for the defaults. */
 export const ConfigurePluginInput = z.strictObject({
   preset: z.string().min(1).max(60).optional(),
-  settings: z.record(z.string(), z.unknown()).optional(),
+  settings: boundedRecord(z.string().max(64), z.unknown(), 50).optional(),
 });
 export class ConfigurePluginDto extends createZodDto(ConfigurePluginInput) {}
 

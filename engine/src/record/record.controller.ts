@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AccessService } from '../access/access.service';
 import type { AuthenticatedAccount } from '../auth/authenticated-account';
 import { CurrentAccount } from '../auth/current-account.decorator';
@@ -11,12 +11,15 @@ import { RecordService, type ClosedBallotRecord } from './record.service';
 import { toPopoloVoteEvent, toResultsCsv, type PopoloVoteEvent } from './result-formats';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Longest ballot id looked up in the record (ids are UUIDs; a longer one is not found). */
+const MAX_ID = 100;
 
 /**
  * The public record of a collective and its closed ballots' results, for whoever the access policy lets
  * do `record.read` (anyone for a public collective, its members otherwise).
  */
 @ApiTags('record')
+@ApiParam({ name: 'collectiveId', schema: { type: 'string', format: 'uuid' } })
 @OptionalAuth()
 @Controller('api/collectives/:collectiveId')
 export class RecordController {
@@ -36,6 +39,7 @@ export class RecordController {
   }
 
   @Get('ballots/:ballotId/popolo')
+  @ApiParam({ name: 'ballotId', schema: { type: 'string', maxLength: MAX_ID } })
   @ApiOperation({ summary: 'A closed ballot’s result as a Popolo VoteEvent' })
   async popolo(
     @Param('collectiveId') collectiveId: string,
@@ -50,6 +54,7 @@ export class RecordController {
   }
 
   @Get('ballots/:ballotId/results.csv')
+  @ApiParam({ name: 'ballotId', schema: { type: 'string', maxLength: MAX_ID } })
   @Header('content-type', 'text/csv; charset=utf-8')
   @ApiOperation({ summary: 'A closed ballot’s totals and seats as CSV: option,weight,seats' })
   async resultsCsv(
@@ -77,7 +82,8 @@ export class RecordController {
     ballotId: string,
   ): Promise<ClosedBallotRecord> {
     await this.allowRead(account, collectiveId);
-    const ballot = await this.record.findClosedBallot(collectiveId, ballotId);
+    const ballot =
+      ballotId.length <= MAX_ID ? await this.record.findClosedBallot(collectiveId, ballotId) : undefined;
     if (!ballot) {
       throw new LiquideError(RecordErrorCode.BallotNotFound, { field: 'ballotId', params: { ballotId } });
     }

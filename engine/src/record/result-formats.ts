@@ -1,3 +1,4 @@
+import { toCsv } from '../common/csv';
 import type { TallyResult } from '../tally';
 import type { ClosedBallotPayload } from './record-format';
 
@@ -49,10 +50,8 @@ export function toPopoloVoteEvent(
 
 /** `option,weight,seats` then one row per option; `seats` is empty where the result has none. */
 export function toResultsCsv(result: TallyResult): string {
-  const lines = ['option,weight,seats'];
-  for (const option of OPTIONS) {
-    const seats = result.seats?.[option];
-    lines.push(`${option},${result.totals[option]},${seats ?? ''}`);
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return toCsv([
+    ['option', 'weight', 'seats'],
+    ...OPTIONS.map((option) => [option, result.totals[option], result.seats?.[option]]),
+  ]);
 }

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { renderError } from '../errors/http-exception.filter';
 import { RedactingLogger } from '../logging/create-logger';
-import { redactSecrets } from './redact';
+import { MAX_LOG_TEXT, redactSecrets } from './redact';
 
 const JWT =
   'eyJhbGciOiJFUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiIxMjMiLCJlbWFpbCI6ImFAYi5jIn0.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
@@ -38,6 +38,35 @@ describe(redactSecrets.name, () => {
       'Cannot reach PostgreSQL at postgres://nobody@127.0.0.1:1/liquide',
     );
     expect(sut('postgres://app:s3cret@db.internal:5432/liquide')).not.toContain('s3cret');
+  });
+
+  it('redacts a driver error quoting a 10 MB cell: no stack overflow, a bounded line, no secret', () => {
+    const cell = `${'x'.repeat(10_000_000)}@example.org`;
+    const message = `insert into "member" ("email", "display_name") values ('${cell}', 'Camille') - index row size 10000016 exceeds maximum 2704`;
+    const out = sut(message);
+    expect(out.length).toBeLessThanOrEqual(MAX_LOG_TEXT + 100);
+    expect(out).toMatch(/^insert into "member" \("email", "display_name"\) values \('\[redacted\]/);
+    expect(out).toMatch(/characters cut\]$/);
+    expect(out).not.toContain('xxxxxxxx');
+  });
+
+  it.each([
+    ['an e-mail address', `${'a '.repeat(8_190)}jean.martin@mairie.example.fr and more`, 'jean.martin'],
+    ['a quoted value', `${'a '.repeat(8_000)}password: "hunter2 ${'b'.repeat(2_000)}"`, 'hunter2'],
+    ['an SQL literal', `values ('camille ${'c '.repeat(20_000)}')`, 'camille'],
+  ])('never leaves %s half-cut by the length bound', (_what, text, secret) => {
+    expect(sut(text)).not.toContain(secret);
+  });
+
+  it('stays linear on inputs made to backtrack', () => {
+    for (const text of [
+      'a-'.repeat(500_000),
+      'token'.repeat(200_000),
+      "'".repeat(1_000_000),
+      'a.'.repeat(500_000),
+    ]) {
+      expect(sut(text).length).toBeLessThanOrEqual(MAX_LOG_TEXT + 100);
+    }
   });
 
   it('leaves ordinary messages alone', () => {

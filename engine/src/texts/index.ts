@@ -8,3 +8,4 @@ export * from './commands/revise-bill-text.command';
 export * from './queries/text.queries';
 export { TextsModule } from './texts.module';
 export { Migration20261128000800TextVersions } from './migrations/Migration20261128000800TextVersions';
+export { Migration20261201006001ArticleIdIndex } from './migrations/Migration20261201006001ArticleIdIndex';

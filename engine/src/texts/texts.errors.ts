@@ -8,6 +8,7 @@ export enum TextErrorCode {
   InvalidText = 'text.invalid',
   StaleVersion = 'text.stale_version',
   BadFormat = 'text.bad_format',
+  ArticleIdTaken = 'text.article_id_taken',
 }
 
 export const TEXT_ERRORS = defineErrors({
@@ -40,5 +41,10 @@ export const TEXT_ERRORS = defineErrors({
     status: 400,
     fr: 'Format « {format} » inconnu ; possibles : json, md, akn',
     en: 'Unknown format "{format}"; known: json, md, akn',
+  },
+  [TextErrorCode.ArticleIdTaken]: {
+    status: 409,
+    fr: 'L’identifiant d’article {articleId} appartient à un autre projet de loi',
+    en: 'Article id {articleId} belongs to another bill',
   },
 });

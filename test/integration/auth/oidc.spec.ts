@@ -199,3 +199,142 @@ describe('An OpenID Connect provider that cannot be reached', () => {
     expect(answer.body.code).toBe('auth.oidc_unavailable');
   });
 });
+
+/** A provider whose published key set can change: keys are added, withdrawn, and each signs tokens. */
+async function startRotatingProvider() {
+  const keys = new Map<string, { jwk: JWK; privateKey: CryptoKey }>();
+  const published = new Set<string>();
+  let requests = 0;
+  const addKey = async (kid: string, publish = true) => {
+    const pair = await generateKeyPair('RS256', { extractable: true });
+    keys.set(kid, { jwk: { ...(await exportJWK(pair.publicKey)), kid, alg: 'RS256', use: 'sig' }, ...pair });
+    if (publish) {
+      published.add(kid);
+    }
+  };
+  const server = createServer((_request, response) => {
+    requests += 1;
+    const set = { keys: [...published].map((kid) => keys.get(kid)!.jwk) };
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(set));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const sign = (kid: string, claims: Record<string, unknown> = {}, iat?: number) => {
+    const jwt = new SignJWT({ iss: ISSUER, aud: AUDIENCE, email_verified: true, sub: 'rot', ...claims })
+      .setProtectedHeader({ alg: 'RS256', kid })
+      .setIssuedAt(iat)
+      .setExpirationTime(iat === undefined ? '5m' : iat + 2 * 86_400);
+    return jwt.sign(keys.get(kid)!.privateKey);
+  };
+  return {
+    jwksUrl: `http://127.0.0.1:${port}/jwks`,
+    server,
+    addKey,
+    withdraw: (kid: string) => published.delete(kid),
+    sign,
+    requests: () => requests,
+  };
+}
+
+async function startAppFor(jwksUrl: string, maxAge: number, cooldown: number): Promise<TestApp> {
+  return startTestApp({
+    OIDC_ISSUER: ISSUER,
+    OIDC_AUDIENCE: AUDIENCE,
+    OIDC_JWKS_URL: jwksUrl,
+    OIDC_JWKS_MAX_AGE: String(maxAge),
+    OIDC_JWKS_COOLDOWN: String(cooldown),
+  });
+}
+
+const meOn = (app: TestApp, token: string) =>
+  call(app.baseUrl, 'GET', '/api/auth/me', { token, headers: { 'accept-language': 'en' } });
+
+describe('Provider keys: clocks and withdrawal', () => {
+  let provider: Awaited<ReturnType<typeof startRotatingProvider>>;
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    provider = await startRotatingProvider();
+    await provider.addKey('k1');
+    // the key set is fetched again once older than 2 s
+    sut = await startAppFor(provider.jwksUrl, 2, 30);
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+    await new Promise((resolve) => provider?.server.close(resolve));
+  });
+
+  it('refuses an ID token issued a day in the future, and one not valid before then', async () => {
+    const tomorrow = Math.floor(Date.now() / 1000) + 86_400;
+    const future = await meOn(
+      sut,
+      await provider.sign('k1', { email: 'future@example.org', sub: 'f' }, tomorrow),
+    );
+    expect(future.status).toBe(401);
+    expect(future.body).toMatchObject({
+      code: 'auth.token_invalid',
+      message: expect.stringMatching(/issued in the future \(iat\)/),
+    });
+    const notBefore = await meOn(
+      sut,
+      await provider.sign('k1', { email: 'nbf@example.org', sub: 'n', nbf: tomorrow }),
+    );
+    expect(notBefore.status).toBe(401);
+    expect(notBefore.body.message).toMatch(/not yet valid/);
+    // within the stated tolerance (5 s): accepted
+    const skewed = Math.floor(Date.now() / 1000) + 3;
+    const ok = await meOn(sut, await provider.sign('k1', { email: 'skew@example.org', sub: 's' }, skewed));
+    expect(ok.status).toBe(200);
+  });
+
+  it('stops accepting a key withdrawn from the JWKS once the cached set is older than its max age', async () => {
+    const claims = { email: 'rotation@example.org' };
+    expect((await meOn(sut, await provider.sign('k1', claims))).status).toBe(200);
+    provider.withdraw('k1');
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const answer = await meOn(sut, await provider.sign('k1', claims));
+    expect(answer.status).toBe(401);
+    expect(answer.body.message).toMatch(/unknown signing key/);
+  });
+});
+
+describe('Provider keys: an unknown kid', () => {
+  let provider: Awaited<ReturnType<typeof startRotatingProvider>>;
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    provider = await startRotatingProvider();
+    await provider.addKey('k1');
+    // a long max age, and an unknown kid may fetch the keys again once per second
+    sut = await startAppFor(provider.jwksUrl, 3600, 1);
+  });
+
+  afterAll(async () => {
+    await sut?.close();
+    await new Promise((resolve) => provider?.server.close(resolve));
+  });
+
+  it('fetches the keys again for a new kid, at most once per cool-down however many tokens ask', async () => {
+    expect((await meOn(sut, await provider.sign('k1', { email: 'k1@example.org', sub: 'k1' }))).status).toBe(
+      200,
+    );
+    await provider.addKey('k2');
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect((await meOn(sut, await provider.sign('k2', { email: 'k2@example.org', sub: 'k2' }))).status).toBe(
+      200,
+    );
+
+    await provider.addKey('forged', false);
+    const tokens = await Promise.all(
+      Array.from({ length: 40 }, () => provider.sign('forged', { email: 'f@example.org' })),
+    );
+    const before = provider.requests();
+    const started = Date.now();
+    const answers = await Promise.all(tokens.map((token) => meOn(sut, token)));
+    const seconds = (Date.now() - started) / 1000;
+    expect(new Set(answers.map((answer) => answer.status))).toEqual(new Set([401]));
+    expect(answers[0].body.message).toMatch(/unknown signing key/);
+    expect(provider.requests() - before).toBeLessThanOrEqual(1 + Math.floor(seconds));
+  });
+});

@@ -112,8 +112,8 @@ describe('Queries of the voting domain', () => {
   });
 
   describe('who represents me', () => {
-    it('follows a chain of two hops, and reports votes, absent and cycles', async () => {
-      const { ballotId } = await createBallot(c.admin, c.id);
+    it('follows a chain of two hops, and reports votes, absent and cycles (live ballot)', async () => {
+      const { ballotId } = await createBallot(c.admin, c.id, { visibility: 'live' });
       const representation = (who: string) =>
         c.users[who].call<{
           status: string;

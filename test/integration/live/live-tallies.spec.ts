@@ -109,8 +109,8 @@ describe('Live tallies over socket.io', () => {
     expect(states.at(-1)).toMatchObject({ totals: { yes: 1, abstain: 1 } });
   });
 
-  it('tells a delegator that their delegate voted for them, and a trustee that a delegation names them', async () => {
-    const { ballotId } = await createBallot(c.admin, c.id, { visibility: 'after-close' });
+  it('tells a delegator that their delegate voted for them (live ballot), and a trustee that a delegation names them', async () => {
+    const { ballotId } = await createBallot(c.admin, c.id, { visibility: 'live' });
     const cleo = await client(c.users.Cleo.token);
     const dan = await client(c.users.Dan.token);
     const told: { voter: { displayName: string }; choice: string }[] = [];

@@ -134,7 +134,7 @@ describe('Two server instances sharing PostgreSQL and Redis', () => {
         public: true,
       },
     );
-    const { ballotId } = await createBallot(c.admin, c.id);
+    const { ballotId } = await createBallot(c.admin, c.id, { visibility: 'live' });
     await request(a, 'PUT', `/api/collectives/${c.id}/delegations`, {
       token: c.users.Cleo.token,
       body: { scope: 'global', trustees: [c.ids.Dan] },

@@ -70,4 +70,38 @@ describe('versioned texts: edits with sections, history, stale edits, exports', 
     const badDiff = await c.users.m.call<ErrorBody>('GET', `/api/bills/${billId}/diff?from=0&to=1`);
     expect(badDiff.status).toBe(400);
   });
+
+  it('keeps article ids unique per bill: a version of one bill cannot adopt another bill’s ids', async () => {
+    const a = await createBill(c.admin, c.id);
+    const b = await createBill(c.admin, c.id);
+    const text = (ids: (string | undefined)[]) => ({
+      articles: ids.map((id, i) => ({ ...(id ? { id } : {}), heading: `A${i}`, text: `Texte ${i}.` })),
+    });
+    const adopt = await c.admin.call<ErrorBody>(
+      'POST',
+      `/api/bills/${b.billId}/versions`,
+      text([b.articleIds[0], a.articleIds[1]]),
+      { 'accept-language': 'en' },
+    );
+    expect(adopt.status).toBe(409);
+    expect(adopt.body).toMatchObject({
+      code: 'text.article_id_taken',
+      field: 'articles[1].id',
+      message: `Article id ${a.articleIds[1]} belongs to another bill`,
+    });
+    expect((await latest(c.users.m, b.billId)).number).toBe(1);
+    // an id this bill had in an older version may come back; a new id is taken by this bill from then on
+    const dropped = await c.admin.call('POST', `/api/bills/${b.billId}/versions`, text([b.articleIds[0]]));
+    expect(dropped.status).toBe(201);
+    const fresh = '0b6c8a51-3f1e-4c1e-9a0e-6b1f0c2d3e4f';
+    const back = await c.admin.call(
+      'POST',
+      `/api/bills/${b.billId}/versions`,
+      text([...b.articleIds, fresh]),
+    );
+    expect(back.status).toBe(201);
+    const other = await c.admin.call<ErrorBody>('POST', `/api/bills/${a.billId}/versions`, text([fresh]));
+    expect(other.status).toBe(409);
+    expect(other.body.code).toBe('text.article_id_taken');
+  });
 });

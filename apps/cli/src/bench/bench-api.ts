@@ -1,5 +1,6 @@
 /** The HTTP client and the seeding shared by the benchmarks that drive a running server. */
 import { Agent, request as httpRequest } from 'node:http';
+import { toCsv } from '@liquide/engine/common/csv';
 
 function round(value: number, digits: number): number {
   const scale = 10 ** digits;
@@ -103,9 +104,10 @@ export async function seed(api: Http, members: number, log: (line: string) => vo
   );
   const emails = Array.from({ length: members }, (_, i) => `voter${i}@bench.example`);
   let started = performance.now();
-  const csv = ['email,display_name,roles', ...emails.map((email, i) => `${email},Voter ${i},member`)].join(
-    '\n',
-  );
+  const csv = toCsv([
+    ['email', 'display_name', 'roles'],
+    ...emails.map((email, i) => [email, `Voter ${i}`, 'member']),
+  ]);
   const job = await api.json<{ importId: string }>(
     'import',
     202,

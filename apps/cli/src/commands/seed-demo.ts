@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { toCsv } from '@liquide/engine/common/csv';
 import { USAGE_ERROR } from './exit-status';
 
 const HELP = `usage: liquide seed-demo [--url URL]
@@ -242,12 +243,16 @@ export async function seedDemoCommand(args: string[]): Promise<number> {
     topics[slug] = topic.id;
   }
 
-  const csv = [
-    'email,display_name,roles,weight,voting_rights',
-    ...USERS.filter((u) => u.roles !== null).map(
-      (u) => `${u.email},${u.displayName},${u.roles},1,${u.votingRights ? 'oui' : 'non'}`,
-    ),
-  ].join('\n');
+  const csv = toCsv([
+    ['email', 'display_name', 'roles', 'weight', 'voting_rights'],
+    ...USERS.filter((u) => u.roles !== null).map((u) => [
+      u.email,
+      u.displayName,
+      u.roles,
+      1,
+      u.votingRights ? 'oui' : 'non',
+    ]),
+  ]);
   const started = await api.expect<{ importId: string }>(
     'import members',
     202,

@@ -68,7 +68,12 @@ export type RepresentationView =
       readonly choice: Choice;
       readonly excess?: number;
     }
-  | { readonly status: 'lost'; readonly reason: 'cycle' | 'dead-end'; readonly chain: readonly ChainLink[] };
+  | { readonly status: 'lost'; readonly reason: 'cycle' | 'dead-end'; readonly chain: readonly ChainLink[] }
+  /**
+   * The caller delegates, on a ballot whose choices stay secret until the close (see
+   * `othersChoicesSecret`): who carries the vote, and how, is shown after the close.
+   */
+  | { readonly status: 'delegated'; readonly hiddenUntil: 'close' };
 
 /** Who carries the caller's vote on this ballot, through which chain, or why it is lost. */
 export class GetRepresentationQuery extends Query<RepresentationView> {

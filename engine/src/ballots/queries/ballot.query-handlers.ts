@@ -4,6 +4,7 @@ import { DomainErrorCode } from '../../domain/domain.errors';
 import { LiquideError } from '../../errors/liquide-error';
 import { Member } from '../../members/member.entity';
 import { LiveTally, type Choice } from '../../tally';
+import { othersChoicesSecret } from '../ballot-secrecy';
 import { Ballot } from '../ballot.entity';
 import { loadBallotSnapshot } from '../scenario-builder';
 import {
@@ -139,6 +140,10 @@ export class GetRepresentationHandler implements IQueryHandler<GetRepresentation
     const representation = new LiveTally(snapshot!.scenario).representation(query.memberId);
     if (representation.status !== 'represented' && representation.status !== 'lost') {
       return representation;
+    }
+    if (othersChoicesSecret(ballot)) {
+      // the chain would tell who voted (its end) and who did not (its links, or a lost chain)
+      return { status: 'delegated', hiddenUntil: 'close' };
     }
     const ids = [
       ...representation.chain,

@@ -5,6 +5,7 @@ import { DelegationRevokedEvent } from '../../domain/domain.events';
 import { LiquideError } from '../../errors/liquide-error';
 import { recordProof } from '../../domain/record-proof';
 import { RecordService } from '../../record/record.service';
+import { claimRequest } from '../delegation-requests';
 import { Delegation } from '../delegation.entity';
 import { RevokeDelegationCommand } from './revoke-delegation.command';
 
@@ -19,6 +20,16 @@ export class RevokeDelegationHandler implements ICommandHandler<RevokeDelegation
   async execute(command: RevokeDelegationCommand): Promise<void> {
     const event = await this.em.fork().transactional(async (em) => {
       const scopeKey = command.scope === 'global' ? 'global' : `${command.scope}:${command.target}`;
+      if (command.requestId !== undefined) {
+        const stored = await claimRequest(em, command.memberId, command.requestId, {
+          action: 'revoke',
+          collectiveId: command.collectiveId,
+          scopeKey,
+        });
+        if (stored.replayed) {
+          return null;
+        }
+      }
       const existing = await em.findOne(Delegation, { member: command.memberId, scopeKey });
       if (!existing) {
         throw new LiquideError(DomainErrorCode.DelegationNotFound, { field: 'scope' });
@@ -43,6 +54,8 @@ export class RevokeDelegationHandler implements ICommandHandler<RevokeDelegation
         previousTrustees,
       );
     });
-    this.events.publish(event);
+    if (event) {
+      this.events.publish(event);
+    }
   }
 }

@@ -10,7 +10,10 @@ export interface DelegationView {
   readonly updatedAt: string;
 }
 
-/** Set or replace the caller's delegation at one scope; an empty list means "no delegation here". */
+/**
+ * Set or replace the caller's delegation at one scope; an empty list means "no delegation here".
+ * With a `requestId`, a retry gets the first answer back and writes nothing (one record event).
+ */
 export class SetDelegationCommand extends Command<DelegationView> {
   constructor(
     readonly collectiveId: string,
@@ -19,6 +22,7 @@ export class SetDelegationCommand extends Command<DelegationView> {
     readonly target: string | null,
     readonly trustees: readonly string[],
     readonly expiresAt: Date | null,
+    readonly requestId?: string,
   ) {
     super();
   }

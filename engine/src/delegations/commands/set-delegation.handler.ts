@@ -10,6 +10,7 @@ import { Member } from '../../members/member.entity';
 import { recordProof } from '../../domain/record-proof';
 import { RecordService } from '../../record/record.service';
 import { Delegation } from '../delegation.entity';
+import { claimRequest, storeAnswer } from '../delegation-requests';
 import { toDelegationView } from '../delegation.view';
 import { SetDelegationCommand, type DelegationView } from './set-delegation.command';
 
@@ -23,6 +24,19 @@ export class SetDelegationHandler implements ICommandHandler<SetDelegationComman
 
   async execute(command: SetDelegationCommand): Promise<DelegationView> {
     const { view, event } = await this.em.fork().transactional(async (em) => {
+      if (command.requestId !== undefined) {
+        const stored = await claimRequest<DelegationView>(em, command.memberId, command.requestId, {
+          action: 'set',
+          collectiveId: command.collectiveId,
+          scope: command.scope,
+          target: command.target,
+          trustees: command.trustees,
+          expiresAt: command.expiresAt?.toISOString() ?? null,
+        });
+        if (stored.replayed && stored.response) {
+          return { view: stored.response, event: null };
+        }
+      }
       await this.assertValid(em, command);
       const scopeKey = command.scope === 'global' ? 'global' : `${command.scope}:${command.target}`;
       // one writer at a time per member and scope: two first delegations sent at once would both
@@ -50,6 +64,10 @@ export class SetDelegationHandler implements ICommandHandler<SetDelegationComman
         em.persist(delegation);
       }
       await em.flush();
+      const answer = toDelegationView(delegation);
+      if (command.requestId !== undefined) {
+        await storeAnswer(em, command.memberId, command.requestId, answer);
+      }
       await this.record.append(em, command.collectiveId, 'delegation.set', {
         scope: command.scope,
         target: command.target,
@@ -61,7 +79,7 @@ export class SetDelegationHandler implements ICommandHandler<SetDelegationComman
         ]),
       });
       return {
-        view: toDelegationView(delegation),
+        view: answer,
         event: new DelegationSetEvent(
           command.collectiveId,
           command.memberId,
@@ -73,7 +91,9 @@ export class SetDelegationHandler implements ICommandHandler<SetDelegationComman
         ),
       };
     });
-    this.events.publish(event);
+    if (event) {
+      this.events.publish(event);
+    }
     return view;
   }
 

@@ -22,6 +22,7 @@ export const CommitSeedInput = z.strictObject({
   /** SHA-256 (hex) of a seed the organiser keeps; omitted: the server draws and keeps the seed. */
   seedCommitment: z
     .string()
+    .length(64)
     .regex(/^[0-9a-f]{64}$/, '!64 chiffres hexadécimaux minuscules — 64 lowercase hexadecimal digits')
     .optional(),
   /** Where the public value will come from, e.g. "EuroMillions draw of Friday 4 December 2026". */

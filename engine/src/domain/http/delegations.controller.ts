@@ -55,6 +55,7 @@ export class DelegationsController {
         target(body),
         body.trustees,
         body.expiresAt ? new Date(body.expiresAt) : null,
+        body.requestId,
       ),
     );
   }
@@ -68,7 +69,13 @@ export class DelegationsController {
   ) {
     const { member } = await this.access.assertMember(account, params.collectiveId, 'delegation.manage');
     await this.commands.execute(
-      new RevokeDelegationCommand(params.collectiveId, member.id, query.scope, target(query)),
+      new RevokeDelegationCommand(
+        params.collectiveId,
+        member.id,
+        query.scope,
+        target(query),
+        query.requestId,
+      ),
     );
   }
 }

@@ -1,5 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { boundedRecord } from '../../errors/bounded-record';
 import { ROLES } from '../../members/member.entity';
 
 const slug = z
@@ -65,13 +66,16 @@ export const CreateBallotInput = z
   });
 export class CreateBallotDto extends createZodDto(CreateBallotInput) {}
 
+/** A client request id: the same id on a retry gets the first answer back and writes nothing. */
+const requestId = z
+  .string()
+  .min(8)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/, '!lettres, chiffres, _ et - — letters, digits, _ and -');
+
 export const CastVoteInput = z.strictObject({
   choice: z.enum(['yes', 'no', 'abstain']),
-  requestId: z
-    .string()
-    .min(8)
-    .max(100)
-    .regex(/^[A-Za-z0-9_-]+$/, '!lettres, chiffres, _ et - — letters, digits, _ and -'),
+  requestId,
 });
 export class CastVoteDto extends createZodDto(CastVoteInput) {}
 
@@ -106,11 +110,14 @@ export const SetDelegationInput = z
     ...scopeTarget,
     trustees: z.array(z.uuid()).max(10),
     expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    requestId: requestId.optional(),
   })
   .superRefine(targetRule);
 export class SetDelegationDto extends createZodDto(SetDelegationInput) {}
 
-export const DelegationScopeInput = z.strictObject(scopeTarget).superRefine(targetRule);
+export const DelegationScopeInput = z
+  .strictObject({ ...scopeTarget, requestId: requestId.optional() })
+  .superRefine(targetRule);
 export class DelegationScopeDto extends createZodDto(DelegationScopeInput) {}
 
 export const UpdateMemberInput = z.strictObject({
@@ -118,7 +125,7 @@ export const UpdateMemberInput = z.strictObject({
   weight: z.number().positive().max(1_000_000).optional(),
   active: z.boolean().optional(),
   displayName: z.string().trim().min(1).max(100).optional(),
-  attributes: z.record(z.string().max(64), z.string().max(200)).optional(),
+  attributes: boundedRecord(z.string().max(64), z.string().max(200), 20).optional(),
 });
 export class UpdateMemberDto extends createZodDto(UpdateMemberInput) {}
 

@@ -5,6 +5,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainErrorCode } from '../../domain/domain.errors';
 import { LiquideError } from '../../errors/liquide-error';
 import { recordProof } from '../../domain/record-proof';
+import { describeFailure, runInBackground } from '../../logging/background';
 import { RecordService } from '../../record/record.service';
 import { parseMembersCsv, type MemberRow } from '../csv-members';
 import { ImportMembersCommand, type ImportStarted } from './member.commands';
@@ -37,7 +38,9 @@ export class ImportMembersHandler implements ICommandHandler<ImportMembersComman
         `insert into member_import (id, collective_id, status, total, errors) values (?, ?, 'running', ?, ?)`,
         [importId, command.collectiveId, rows.length + errors.length, JSON.stringify(errors)],
       );
-    void this.run(importId, command.collectiveId, rows, errors.length);
+    runInBackground(this.logger, `Import ${importId}`, () =>
+      this.run(importId, command.collectiveId, rows, errors.length),
+    );
     return { importId, total: rows.length + errors.length, rejected: errors };
   }
 
@@ -88,7 +91,7 @@ export class ImportMembersHandler implements ICommandHandler<ImportMembersComman
         );
       this.logger.log(`Import ${importId}: ${created} created, ${updated} updated, ${rejected} rejected`);
     } catch (error) {
-      this.logger.error(`Import ${importId} failed: ${String(error)}`);
+      this.logger.error(`Import ${importId} failed: ${describeFailure(error)}`);
       await this.em
         .fork()
         .execute("update member_import set status = 'failed', finished_at = now() where id = ?", [importId])

@@ -4,6 +4,7 @@ import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainErrorCode } from '../../domain/domain.errors';
 import { LiquideError } from '../../errors/liquide-error';
 import { RecordService } from '../../record/record.service';
+import { assertArticleIdsOwned } from '../article-ownership';
 import { BillVersion } from '../bill-version.entity';
 import { applyChanges, TextChangeError, textProblems } from '../text-changes';
 import type { TextBody } from '../text.types';
@@ -75,6 +76,7 @@ export class ReviseBillTextHandler implements ICommandHandler<ReviseBillTextComm
       if (problems.length > 0) {
         throw new LiquideError(TextErrorCode.InvalidText, { params: { problems: problems.join('; ') } });
       }
+      await assertArticleIdsOwned(em, billId, latest.body, body);
       const version = new BillVersion({
         billId,
         collectiveId: bill.collective_id,

@@ -8,6 +8,7 @@ export const VersionParams = z.strictObject({
   /** `3`, `3.json`, `3.md`, `3.akn.xml`, or `latest` with the same suffixes. */
   ref: z
     .string()
+    .max(20)
     .regex(
       /^(\d{1,7}|latest)(\.(json|md|akn\.xml))?$/,
       '!un numéro de version, éventuellement suivi de .json, .md ou .akn.xml — a version number, optionally followed by .json, .md or .akn.xml',

@@ -71,7 +71,14 @@ export const ConfigureBillInput = z.strictObject({
     .max(PHASES.length)
     .refine((list) => new Set(list).size === list.length, '!chaque phase une fois — each phase once')
     .default([...PHASES]),
-  overrides: z.partialRecord(z.enum(PHASES), z.partialRecord(z.enum(PERMISSIONS), z.boolean())).default({}),
+  // keys are enums: bounded by them, which OpenAPI 3.0 can only say as maxProperties
+  overrides: z
+    .partialRecord(
+      z.enum(PHASES),
+      z.partialRecord(z.enum(PERMISSIONS), z.boolean()).meta({ maxProperties: PERMISSIONS.length }),
+    )
+    .meta({ maxProperties: PHASES.length })
+    .default({}),
 });
 export type ConfigureBillInput = z.output<typeof ConfigureBillInput>;
 

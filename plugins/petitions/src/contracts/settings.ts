@@ -1,3 +1,4 @@
+import { boundedRecord } from '@liquide/engine/errors/bounded-record';
 import { z } from 'zod';
 
 /** A region's name as members' attribute gives it (e.g. `FR`, `IDF`, `Wales`). */
@@ -11,7 +12,7 @@ export const RegionName = z.string().trim().min(1).max(60);
 export const TerritorialSpread = z
   .strictObject({
     minRegions: z.int().min(1).max(10_000),
-    minimums: z.record(RegionName, z.int().min(0).max(1_000_000_000)).default({}),
+    minimums: boundedRecord(RegionName, z.int().min(0).max(1_000_000_000), 10_000).default({}),
     otherRegionsMinimum: z.int().min(0).max(1_000_000_000).optional(),
   })
   .superRefine((spread, ctx) => {

@@ -1,9 +1,5 @@
+import { toCsv, type CsvValue } from '@liquide/engine';
 import type { PetitionOpenData } from '../contracts';
-
-function cell(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 /**
  * The open-data export as one CSV table, `section,key,signatures,reached_at,response_due_at,detail`:
@@ -11,7 +7,7 @@ function cell(value: string | number | null | undefined): string {
  * when it was reached, the answer deadline, the ballot or spread), and an `answer` row.
  */
 export function openDataCsv(data: PetitionOpenData): string {
-  const rows: (string | number | null)[][] = [
+  const rows: CsvValue[][] = [
     ['section', 'key', 'signatures', 'reached_at', 'response_due_at', 'detail'],
     ['total', data.petition.id, data.signatures, null, null, data.petition.status],
     ...data.regions.map((region) => ['region', region.region, region.signatures, null, null, null]),
@@ -31,5 +27,5 @@ export function openDataCsv(data: PetitionOpenData): string {
     ]),
     ['answer', data.answer.by, null, data.answer.answeredAt, data.answer.dueAt, data.answer.text],
   ];
-  return `${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+  return toCsv(rows);
 }

@@ -84,9 +84,13 @@ export const api = {
       trustees: string[];
       expiresAt: string | null;
     },
-  ) => call<DelegationView>('PUT', `/api/collectives/${id(collectiveId)}/delegations`, { body: delegation }),
-  revoke: (collectiveId: string, scope: Scope, target: string | null) => {
-    const query = new URLSearchParams({ scope });
+    requestId: string,
+  ) =>
+    call<DelegationView>('PUT', `/api/collectives/${id(collectiveId)}/delegations`, {
+      body: { ...delegation, requestId },
+    }),
+  revoke: (collectiveId: string, scope: Scope, target: string | null, requestId: string) => {
+    const query = new URLSearchParams({ scope, requestId });
     if (scope === 'topic' && target) {
       query.set('topicId', target);
     } else if (scope === 'bill' && target) {
@@ -147,7 +151,7 @@ export const api = {
     call<PluginView>('DELETE', `/api/collectives/${id(collectiveId)}/plugins/${id(pluginId)}`),
 };
 
-/** A fresh id for an idempotent vote request. */
+/** A fresh id for an idempotent write (a vote, a delegation). */
 export function requestId(): string {
   return `web-${crypto.randomUUID()}`;
 }
