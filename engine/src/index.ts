@@ -14,3 +14,4 @@ export * from './texts';
 export * from './bills/queries/bill-scope.queries';
 export type { Electorate } from './ballots/scenario-builder';
 export { DueScheduler } from './common/due-scheduler';
+export * from './notices/notices.contract';

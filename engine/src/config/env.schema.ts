@@ -109,6 +109,21 @@ export const EnvSchema = z.object({
   RATE_LIMIT_WINDOW: seconds(60),
   RATE_LIMIT_AUTH: count(10),
   RATE_LIMIT_WRITES: count(120),
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .default('http://localhost:3000')
+    .transform((value) => value.replace(/\/+$/, ''))
+    .refine((value) => /^https?:\/\/[^\s]+$/.test(value), {
+      message: 'must be the http(s) address people open Liquide at, such as https://vote.example.org',
+    }),
+  NOTICE_DIGEST_HOUR: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole hour from 0 to 23 (UTC)')
+    .transform(Number)
+    .refine((value) => value >= 0 && value <= 23, 'must be a whole hour from 0 to 23 (UTC)')
+    .default(7),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -24,6 +24,10 @@ export interface LiquideConfig {
     /** Per window: sign-ins, registrations and refreshes per IP address; writes per account. */
     readonly rateLimit: { readonly windowSeconds: number; readonly auth: number; readonly writes: number };
   };
+  /** The address people open Liquide at; links in e-mails start with it. */
+  readonly publicUrl: string;
+  /** Notices: the UTC hour from which each day's digest goes out. */
+  readonly notices: { readonly digestHour: number };
   readonly oidc:
     | {
         readonly issuer: string;
@@ -96,6 +100,8 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
         writes: env.RATE_LIMIT_WRITES,
       },
     },
+    publicUrl: env.PUBLIC_URL,
+    notices: { digestHour: env.NOTICE_DIGEST_HOUR },
     oidc:
       env.OIDC_ISSUER && env.OIDC_AUDIENCE && env.OIDC_JWKS_URL
         ? {

@@ -1,12 +1,14 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
 import { Ballot } from '../ballots/ballot.entity';
 import { LIQUIDE_CONFIG } from '../config/config.module';
 import type { LiquideConfig } from '../config/liquide-config';
+import { DelegateVotedEvent } from './delegate-voted.event';
 import type { LiveServer, LiveSocket } from './live.gateway';
 import type { LiveMessage } from './live-message';
 import { LiveTallyRegistry } from './live-tally.registry';
-import { rooms, type TallyState, type WatchAnswer } from './live.contract';
+import { rooms, type ServerToClientEvents, type TallyState, type WatchAnswer } from './live.contract';
 
 /** Everything one instance does to keep its observers' screens moving. */
 @Injectable()
@@ -20,6 +22,7 @@ export class LiveService implements OnModuleDestroy {
   constructor(
     private readonly registry: LiveTallyRegistry,
     private readonly em: EntityManager,
+    private readonly events: EventBus,
     @Inject(LIQUIDE_CONFIG) config: LiquideConfig,
   ) {
     this.intervalMs = 1000 / config.live.maxPushesPerSecond;
@@ -32,6 +35,17 @@ export class LiveService implements OnModuleDestroy {
   onModuleDestroy(): void {
     for (const timer of this.timers.values()) {
       clearTimeout(timer);
+    }
+  }
+
+  /** Sends a personal event to each member's own sockets, on every instance. */
+  toMembers<E extends keyof ServerToClientEvents>(
+    memberIds: readonly string[],
+    event: E,
+    ...payload: Parameters<ServerToClientEvents[E]>
+  ): void {
+    if (this.server && memberIds.length > 0) {
+      this.server.to(memberIds.map(rooms.member)).emit(event, ...payload);
     }
   }
 
@@ -155,6 +169,7 @@ export class LiveService implements OnModuleDestroy {
         .execute<{ display_name: string }[]>('select display_name from member where id = ?', [memberId]);
       const payload = { ballotId, voter: { memberId, displayName: voter?.display_name ?? '' }, choice };
       server.to(delegators.map(rooms.member)).emit('delegate:voted', payload);
+      this.events.publish(new DelegateVotedEvent(entry.collectiveId, ballotId, memberId, choice, delegators));
     } catch (error) {
       this.logger.error(`Telling delegators of ${memberId} failed: ${String(error)}`);
     }
