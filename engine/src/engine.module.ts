@@ -15,6 +15,7 @@ import { AccessModule } from './access/access.module';
 import { DomainModule } from './domain/domain.module';
 import { DeputiesModule } from './deputies/deputies.module';
 import { LiveModule } from './live/live.module';
+import { MailModule } from './mail/mail.module';
 import type { LiquidePlugin } from './plugins/plugin-definition';
 import { pluginEntities } from './plugins/plugin-validation';
 import { PluginsModule } from './plugins/plugins.module';
@@ -52,6 +53,7 @@ export class EngineModule {
           poolMax: options.config.database.poolMax,
         }),
         HealthModule,
+        MailModule,
         AuthModule,
         SecurityModule,
         RecordModule,
