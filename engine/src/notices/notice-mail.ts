@@ -31,7 +31,7 @@ const WORDS = {
     footer: 'Vous recevez ce message parce que vous êtes membre d’un collectif sur Liquide.',
     preferences: 'Choisir la fréquence de ces messages',
     unsubscribe: 'Ne plus recevoir ces messages (un clic)',
-    digest: (count: number) => `Liquide · ${count} nouvel${count > 1 ? 's' : ''} avis`,
+    digest: (count: number) => `Liquide · ${count} ${count > 1 ? 'nouveaux' : 'nouvel'} avis`,
     intro: 'Voici ce qui vous concerne depuis le dernier récapitulatif :',
   },
   en: {

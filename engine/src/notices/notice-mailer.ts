@@ -32,9 +32,10 @@ export class MailNoticesHandler implements ICommandHandler<MailNoticesCommand> {
 
   /**
    * In one transaction: claims the address's unmailed notices (and, for a digest, the day), puts the
-   * messages in the durable outbox, marks the notices mailed, commits. A failure rolls everything
-   * back for the next round; a retry after a lost commit re-enqueues under the same dedupe keys,
-   * which the outbox keeps once.
+   * messages in the durable outbox (which joins this transaction), marks the notices mailed, commits.
+   * So a message exists if and only if its notices are marked mailed: a failure rolls everything back
+   * for the next round, and the dedupe keys (`notice:<id>`, `notice-digest:<address>:<day>`) keep a
+   * cause from ever being enqueued twice.
    */
   async execute({ email, mode, now }: MailNoticesCommand): Promise<number> {
     const preferences = await this.preferences.get(email);

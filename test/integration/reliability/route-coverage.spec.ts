@@ -25,6 +25,7 @@ const PUBLIC_BY_DESIGN: Readonly<Record<string, string>> = {
   'GET /api/collectives/:collectiveId/jwks.json': 'a collective’s public instruction keys',
   'GET /api/dev/mail': 'the local outbox page: development only (404 with SMTP_URL or in production)',
   'GET /api/dev/mail/messages': 'the local outbox: development only (404 with SMTP_URL or in production)',
+  'POST /api/notices/unsubscribe': 'the signed link is the credential (one-click unsubscribe, RFC 8058)',
 };
 
 /**
@@ -37,6 +38,11 @@ const VALIDATES_BEFORE_ACCESS: ReadonlySet<string> = new Set(['GET /api/bills/:b
 const OPEN_TO_ANY_ACCOUNT: Readonly<Record<string, string>> = {
   'GET /api/auth/me': 'one’s own account',
   'POST /api/collectives': 'founding a collective (its creator becomes its organiser)',
+  'GET /api/notices': 'one’s own inbox (its active memberships’ notices only)',
+  'POST /api/notices/read-all': 'one’s own inbox',
+  'POST /api/notices/:noticeId/read': 'one’s own notice (404 for anyone else’s)',
+  'GET /api/notices/preferences': 'one’s own e-mail choice',
+  'PUT /api/notices/preferences': 'one’s own e-mail choice',
 };
 
 const key = (route: Route) => `${route.method} ${route.path}`;
