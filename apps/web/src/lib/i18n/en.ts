@@ -1,5 +1,6 @@
 import { core } from './en/core';
 import { lawMaking } from './en/law-making';
+import { notices } from './en/notices';
 import { organising } from './en/organising';
 import { petitions } from './en/petitions';
 import { voting } from './en/voting';
@@ -12,4 +13,5 @@ export const en: Record<MessageKey, string> = {
   ...organising,
   ...petitions,
   ...lawMaking,
+  ...notices,
 };

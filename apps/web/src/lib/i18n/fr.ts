@@ -1,5 +1,6 @@
 import { core } from './fr/core';
 import { lawMaking } from './fr/law-making';
+import { notices } from './fr/notices';
 import { organising } from './fr/organising';
 import { petitions } from './fr/petitions';
 import { voting } from './fr/voting';
@@ -8,6 +9,6 @@ import { voting } from './fr/voting';
  * French messages (the default language), one file per area under `fr/`; `{name}` placeholders are
  * filled by `t`. A new area is a new file here and its twin under `en/`.
  */
-export const fr = { ...core, ...voting, ...organising, ...petitions, ...lawMaking } as const;
+export const fr = { ...core, ...voting, ...organising, ...petitions, ...lawMaking, ...notices } as const;
 
 export type MessageKey = keyof typeof fr;
