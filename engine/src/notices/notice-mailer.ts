@@ -56,7 +56,8 @@ export class MailNoticesHandler implements ICommandHandler<MailNoticesCommand> {
       }
       const rows = await em.execute<{ id: string }[]>(
         `select n.id from notice n
-          where n.member_id in (select id from member where email = ? and active)
+          where n.member_id in (select m.id from member m join account a on a.id = m.account_id
+                                 where a.email = ? and a.email_verified_at is not null and m.active)
             and n.mailed_at is null and n.created_at > now() - ${MAIL_WINDOW}
           order by n.created_at, n.id limit ? for update skip locked`,
         [email, MAX_PER_MESSAGE],
@@ -125,16 +126,17 @@ export class NoticeMailScheduler extends DueScheduler<{ email: string; mode: 'im
   protected findDue(): Promise<{ email: string; mode: 'immediate' | 'digest' }[]> {
     const digestDue = new Date().getUTCHours() >= this.config.notices.digestHour;
     return this.em.fork().execute<{ email: string; mode: 'immediate' | 'digest' }[]>(
-      `select m.email, case when coalesce(p.frequency, ?) = 'immediate' then 'immediate' else 'digest' end as mode
+      `select a.email, case when coalesce(p.frequency, ?) = 'immediate' then 'immediate' else 'digest' end as mode
          from notice n
          join member m on m.id = n.member_id and m.active
-         left join notice_preference p on p.email = m.email
+         join account a on a.id = m.account_id and a.email_verified_at is not null
+         left join notice_preference p on p.email = a.email
         where n.mailed_at is null and n.created_at > now() - ${MAIL_WINDOW}
           and (coalesce(p.frequency, ?) = 'immediate'
                or (coalesce(p.frequency, ?) = 'daily' and ?
                    and not exists (select 1 from notice_digest d
-                                    where d.email = m.email and d.day = (now() at time zone 'utc')::date)))
-        group by m.email, p.frequency
+                                    where d.email = a.email and d.day = (now() at time zone 'utc')::date)))
+        group by a.email, p.frequency
         limit 50`,
       [DEFAULT_FREQUENCY, DEFAULT_FREQUENCY, DEFAULT_FREQUENCY, digestDue],
     );

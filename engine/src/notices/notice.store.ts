@@ -39,8 +39,11 @@ interface NoticeRow {
   read_at: Date | null;
 }
 
-/** Members an account's e-mail address holds (active memberships only: deactivated ones see nothing). */
-const MY_MEMBERS = 'select id from member where email = ? and active';
+/**
+ * The account's memberships: bound to it (members/membership.ts, never matched by e-mail address) and
+ * active (a deactivated membership's notices disappear at once).
+ */
+const MY_MEMBERS = 'select id from member where account_id = ? and active';
 
 /** Default choice of a person who never chose. */
 export const DEFAULT_FREQUENCY: NoticeFrequency = 'daily';
@@ -107,7 +110,7 @@ export class NoticeStore {
   }
 
   /** One page of an account's inbox (all its active memberships), newest first. */
-  async page(email: string, limit: number, before: string | null): Promise<NoticePage> {
+  async page(accountId: string, limit: number, before: string | null): Promise<NoticePage> {
     const em = this.em.fork();
     const cursor = before
       ? 'and (n.created_at, n.id) < (select created_at, id from notice where id = ?)'
@@ -115,11 +118,11 @@ export class NoticeStore {
     const rows = await em.execute<(NoticeRow & { member_id: string })[]>(
       `${SELECT_VIEW} where n.member_id in (${MY_MEMBERS}) ${cursor}
         order by n.created_at desc, n.id desc limit ?`,
-      [email, ...(before ? [before] : []), limit + 1],
+      [accountId, ...(before ? [before] : []), limit + 1],
     );
     const [{ unread }] = await em.execute<{ unread: string }[]>(
       `select count(*) as unread from notice where member_id in (${MY_MEMBERS}) and read_at is null`,
-      [email],
+      [accountId],
     );
     const items = rows.slice(0, limit).map(view);
     return {
@@ -130,21 +133,21 @@ export class NoticeStore {
   }
 
   /** Marks one notice of the account read; false when the account holds no such notice. */
-  async markRead(email: string, noticeId: string): Promise<boolean> {
+  async markRead(accountId: string, noticeId: string): Promise<boolean> {
     const rows = await this.em.fork().execute(
       `update notice set read_at = coalesce(read_at, now())
           where id = ? and member_id in (${MY_MEMBERS}) returning 1 as ok`,
-      [noticeId, email],
+      [noticeId, accountId],
     );
     return rows.length > 0;
   }
 
   /** Marks every notice of the account read; answers how many changed. */
-  async markAllRead(email: string): Promise<number> {
+  async markAllRead(accountId: string): Promise<number> {
     const rows = await this.em.fork().execute(
       `update notice set read_at = now()
           where member_id in (${MY_MEMBERS}) and read_at is null returning 1 as ok`,
-      [email],
+      [accountId],
     );
     return rows.length;
   }

@@ -37,12 +37,12 @@ export class NoticesController {
 
   @Get('notices')
   page(@CurrentAccount() account: AuthenticatedAccount, @Query() query: NoticePageDto): Promise<NoticePage> {
-    return this.store.page(account.email.toLowerCase(), query.limit, query.before ?? null);
+    return this.store.page(account.accountId, query.limit, query.before ?? null);
   }
 
   @Post('notices/read-all')
   async readAll(@CurrentAccount() account: AuthenticatedAccount): Promise<{ marked: number }> {
-    return { marked: await this.store.markAllRead(account.email.toLowerCase()) };
+    return { marked: await this.store.markAllRead(account.accountId) };
   }
 
   @Post('notices/:noticeId/read')
@@ -51,7 +51,7 @@ export class NoticesController {
     @CurrentAccount() account: AuthenticatedAccount,
     @Param() params: NoticeParamDto,
   ): Promise<void> {
-    if (!(await this.store.markRead(account.email.toLowerCase(), params.noticeId))) {
+    if (!(await this.store.markRead(account.accountId, params.noticeId))) {
       throw new LiquideError(NoticeErrorCode.NoticeNotFound, { field: 'noticeId' });
     }
   }

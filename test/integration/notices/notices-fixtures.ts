@@ -1,5 +1,58 @@
-import type { ApiUser } from '../../support/api-client';
-import { waitFor } from '../domain/domain-fixtures';
+import { registerUnverifiedUser, request, type ApiUser } from '../../support/api-client';
+import type { SmtpTestServer } from '../../support/smtp-test-server';
+import { importCsv, memberIdOf, uniqueSlug, waitFor, type Collective } from '../domain/domain-fixtures';
+
+/**
+ * Registers an account and verifies its address by the link mailed to the test SMTP server (with
+ * SMTP_URL set there is no local outbox to read it from).
+ */
+export async function registerThroughSmtp(
+  baseUrl: string,
+  smtp: SmtpTestServer,
+  name: string,
+): Promise<ApiUser> {
+  const user = await registerUnverifiedUser(baseUrl, name);
+  const mail = await smtp.waitFor((m) => m.to === user.email && /#\/verify-email\//.test(m.text), 30_000);
+  const token = /#\/verify-email\/([\w-]+)/.exec(mail.text)![1];
+  const verified = await request(baseUrl, 'POST', '/api/auth/verify-email', { body: { token } });
+  if (verified.status !== 200) {
+    throw new Error(`verify-email failed: ${verified.status} ${JSON.stringify(verified.body)}`);
+  }
+  return user;
+}
+
+/** A collective of verified accounts (created through SMTP), each person imported with role `member`. */
+export async function smtpCollective(
+  baseUrl: string,
+  smtp: SmtpTestServer,
+  names: readonly string[],
+  settings: Record<string, unknown>,
+): Promise<Collective> {
+  const admin = await registerThroughSmtp(baseUrl, smtp, 'admin');
+  const created = await admin.call<{ id: string }>('POST', '/api/collectives', {
+    name: 'Collectif de test',
+    slug: uniqueSlug('c'),
+    settings,
+  });
+  const id = created.body.id;
+  const users: Record<string, ApiUser> = {};
+  for (const name of names) {
+    users[name] = await registerThroughSmtp(baseUrl, smtp, name);
+  }
+  const csv = [
+    'email,display_name,roles',
+    ...names.map((name) => `${users[name].email},${name},member`),
+  ].join('\n');
+  const { progress } = await importCsv(admin, id, csv);
+  if (progress.status !== 'done' || progress.errors.length > 0) {
+    throw new Error(`import did not finish cleanly: ${JSON.stringify(progress)}`);
+  }
+  const ids: Record<string, string> = {};
+  for (const name of names) {
+    ids[name] = await memberIdOf(users[name], id);
+  }
+  return { id, admin, adminId: await memberIdOf(admin, id), users, ids };
+}
 
 /** A notice as `GET /api/notices` lists it. */
 export interface NoticeBody {

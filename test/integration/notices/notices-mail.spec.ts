@@ -8,8 +8,8 @@ import {
   type SmtpTestServer,
 } from '../../support/smtp-test-server';
 import { startTestApp, type TestApp } from '../../support/test-app';
-import { createCollective, requestId, type Collective, type ErrorBody } from '../domain/domain-fixtures';
-import { billAndBallot, waitForNotices } from './notices-fixtures';
+import { requestId, type Collective, type ErrorBody } from '../domain/domain-fixtures';
+import { billAndBallot, smtpCollective, waitForNotices } from './notices-fixtures';
 
 /** The raw value of a header line, as the SMTP server received it. */
 function header(mail: ReceivedMail, name: string): string {
@@ -23,17 +23,17 @@ describe('Notices by e-mail: at once, daily digest or never, with a signed one-c
   let smtp: SmtpTestServer;
   let sut: TestApp;
   let c: Collective;
-  const mailsTo = (name: string) => smtp.received.filter((mail) => mail.to === c.users[name].email);
+  /** Notice messages received by one person (identity's verification messages left out). */
+  const mailsTo = (name: string) =>
+    smtp.received.filter((mail) => mail.to === c.users[name].email && mail.dedupeKey.startsWith('notice'));
+  const noticeMail = (predicate: (mail: ReceivedMail) => boolean) =>
+    smtp.waitFor((mail) => mail.dedupeKey.startsWith('notice') && predicate(mail), 30_000);
 
   beforeAll(async () => {
     smtp = await startSmtpTestServer();
     // digests are due from midnight (UTC): the scheduler sends each daily reader's digest at once
     sut = await startTestApp({ SMTP_URL: smtp.url, NOTICE_DIGEST_HOUR: '0' });
-    c = await createCollective(
-      sut.baseUrl,
-      ['ana', 'ben', 'cleo', 'dan', 'eve'].map((name) => ({ name, roles: 'member' })),
-      { visibility: 'live' },
-    );
+    c = await smtpCollective(sut.baseUrl, smtp, ['ana', 'ben', 'cleo', 'dan', 'eve'], { visibility: 'live' });
     const choose = (name: string, frequency: string, locale: string) =>
       c.users[name].call('PUT', '/api/notices/preferences', { frequency, locale });
     expect((await choose('ana', 'immediate', 'en')).status).toBe(200);
@@ -55,7 +55,7 @@ describe('Notices by e-mail: at once, daily digest or never, with a signed one-c
 
   it('mails a notice at once, in the person’s language, naming the bill, with a working one-click unsubscribe', async () => {
     const { billId } = await billAndBallot(c.admin, c.id, 'Loi sur l’eau potable');
-    const mail = await smtp.waitFor((m) => m.to === c.users.ana.email);
+    const mail = await noticeMail((m) => m.to === c.users.ana.email);
     expect(mail.subject).toBe('Liquide · Voting is open on “Loi sur l’eau potable” (Collectif de test).');
     expect(mail.text).toContain(`${sut.config.publicUrl}/#/c/${c.id}/bills/${billId}`);
     expect(mail.html).toContain('Loi sur l’eau potable');
@@ -67,7 +67,7 @@ describe('Notices by e-mail: at once, daily digest or never, with a signed one-c
     const page = new URL(linkIn(mail, `${sut.config.publicUrl}/#/unsubscribe?token=`).replace('/#/', '/'));
     expect(page.searchParams.get('token')).toBe(oneClick.searchParams.get('token'));
     // ben chose French
-    const fr = await smtp.waitFor((m) => m.to === c.users.ben.email);
+    const fr = await noticeMail((m) => m.to === c.users.ben.email);
     expect(fr.subject).toBe(
       'Liquide · Le vote est ouvert sur « Loi sur l’eau potable » (Collectif de test).',
     );
@@ -102,7 +102,7 @@ describe('Notices by e-mail: at once, daily digest or never, with a signed one-c
 
     // the next notice stays in ana's inbox only; ben (at once) is mailed in the same round
     const second = await billAndBallot(c.admin, c.id, 'Loi sur les transports');
-    await smtp.waitFor((m) => m.to === c.users.ben.email && m.subject.includes('Loi sur les transports'));
+    await noticeMail((m) => m.to === c.users.ben.email && m.subject.includes('Loi sur les transports'));
     await pause(3000);
     const stored = await waitForNotices(c.users.ana, 'ballot.opened', 2);
     expect(stored.map((notice) => notice.subject.id)).toContain(second.ballotId);
@@ -118,7 +118,7 @@ describe('Notices by e-mail: at once, daily digest or never, with a signed one-c
     const vote = (ballotId: string) =>
       c.users.ben.call('PUT', `/api/ballots/${ballotId}/vote`, { choice: 'no', requestId: requestId('ben') });
     expect((await vote(secret.ballotId)).status).toBe(200);
-    const hidden = await smtp.waitFor(
+    const hidden = await noticeMail(
       (m) =>
         m.to === c.users.eve.email &&
         m.subject.includes('Vote à bulletin secret') &&
@@ -130,7 +130,7 @@ describe('Notices by e-mail: at once, daily digest or never, with a signed one-c
     }
     const open = await billAndBallot(c.admin, c.id, 'Vote public', { visibility: 'live' });
     expect((await vote(open.ballotId)).status).toBe(200);
-    const told = await smtp.waitFor(
+    const told = await noticeMail(
       (m) => m.to === c.users.eve.email && m.subject.includes('Vote public') && m.subject.includes('ben'),
     );
     expect(told.subject).toContain('a voté contre');
@@ -144,7 +144,7 @@ describe('Notices by e-mail: at once, daily digest or never, with a signed one-c
         .status,
     ).toBe(200);
     // the scheduler finds the day's digest due and sends it, once
-    const digest = await smtp.waitFor((m) => m.to === c.users.dan.email);
+    const digest = await noticeMail((m) => m.to === c.users.dan.email);
     expect(digest.subject).toBe(`Liquide · ${waiting.length} nouveaux avis`);
     for (const title of [
       'Loi sur l’eau potable',
