@@ -6,8 +6,10 @@ import { NoticeProjector } from '@liquide/engine/notices/notice-projector';
 import { seedCommitment } from '@liquide/engine/deputies/sortition/hash';
 import { connectLive, eventually, type LiveClient } from '../../support/live-client';
 import { startTestApp, type TestApp } from '../../support/test-app';
+import { freshEmail, registerUnverifiedUser, verifyEmail } from '../../support/api-client';
 import {
   createCollective,
+  importCsv,
   requestId,
   waitFor,
   type Collective,
@@ -250,6 +252,21 @@ describe('Notices: each event stores the right notice once, in an inbox that lis
       subject: { type: 'ballot', id: ballotId, title: 'Loi de finances' },
       params: { choice: 'no' },
     });
+  });
+
+  it('shows an imported member’s notices only to the account that verified the address', async () => {
+    const email = freshEmail('zoe');
+    await importCsv(c.admin, c.id, `email,display_name,roles\n${email},zoe,member`);
+    const { ballotId } = await billAndBallot(c.admin, c.id, 'Loi sur la forêt');
+    // stored for every member in one statement: once ana holds it, so does zoe's membership
+    await waitFor(async () =>
+      (await noticesOf(c.users.ana, 'ballot.opened')).some((notice) => notice.subject.id === ballotId),
+    );
+    const zoe = await registerUnverifiedUser(sut.baseUrl, 'zoe', email);
+    expect(await inbox(zoe)).toMatchObject({ items: [], unread: 0 });
+    await verifyEmail(sut.baseUrl, email);
+    const [opened] = await waitForNotices(zoe, 'ballot.opened');
+    expect(opened.subject).toMatchObject({ id: ballotId, title: 'Loi sur la forêt' });
   });
 
   it('shows a deactivated member nothing', async () => {
