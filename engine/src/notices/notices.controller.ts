@@ -1,16 +1,22 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AccessService } from '../access/access.service';
 import type { AuthenticatedAccount } from '../auth/authenticated-account';
 import { CurrentAccount } from '../auth/current-account.decorator';
 import { Public } from '../auth/public.decorator';
-import { LiquideError } from '../errors/liquide-error';
-import { AuthRateLimit } from '../security/rate-limit.guard';
 import { CollectiveParamDto } from '../domain/http/schemas';
-import { NoticePreferencesService, type FollowedTopics, type NoticePreferences } from './notice-preferences';
-import { NoticeStore } from './notice.store';
+import { AuthRateLimit } from '../security/rate-limit.guard';
+import type { FollowedTopics, NoticePreferences } from './notice-preferences';
+import {
+  MarkAllNoticesReadCommand,
+  MarkNoticeReadCommand,
+  SetFollowedTopicsCommand,
+  SetNoticePreferencesCommand,
+  UnsubscribeCommand,
+} from './notices.commands';
 import type { NoticePage } from './notices.contract';
-import { NoticeErrorCode } from './notices.errors';
+import { GetFollowedTopicsQuery, GetNoticePreferencesQuery, ListNoticesQuery } from './notices.queries';
 import {
   FollowedTopicsDto,
   NoticePageDto,
@@ -18,31 +24,29 @@ import {
   NoticePreferencesDto,
   UnsubscribeDto,
 } from './notices.schemas';
-import { UnsubscribeTokens } from './unsubscribe-token';
 
 /**
- * The signed-in person's inbox (every active membership of their address), their e-mail choice, the
- * topics each membership follows, and the one-click unsubscribe that needs no sign-in.
+ * The signed-in person's inbox (every active membership bound to the account), their e-mail choice,
+ * the topics each membership follows, and the one-click unsubscribe that needs no sign-in.
  */
 @ApiTags('notices')
 @ApiBearerAuth()
 @Controller('api')
 export class NoticesController {
   constructor(
-    private readonly store: NoticeStore,
-    private readonly preferences: NoticePreferencesService,
-    private readonly tokens: UnsubscribeTokens,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly access: AccessService,
   ) {}
 
   @Get('notices')
   page(@CurrentAccount() account: AuthenticatedAccount, @Query() query: NoticePageDto): Promise<NoticePage> {
-    return this.store.page(account.accountId, query.limit, query.before ?? null);
+    return this.queries.execute(new ListNoticesQuery(account.accountId, query.limit, query.before ?? null));
   }
 
   @Post('notices/read-all')
   async readAll(@CurrentAccount() account: AuthenticatedAccount): Promise<{ marked: number }> {
-    return { marked: await this.store.markAllRead(account.accountId) };
+    return { marked: await this.commands.execute(new MarkAllNoticesReadCommand(account.accountId)) };
   }
 
   @Post('notices/:noticeId/read')
@@ -51,14 +55,12 @@ export class NoticesController {
     @CurrentAccount() account: AuthenticatedAccount,
     @Param() params: NoticeParamDto,
   ): Promise<void> {
-    if (!(await this.store.markRead(account.accountId, params.noticeId))) {
-      throw new LiquideError(NoticeErrorCode.NoticeNotFound, { field: 'noticeId' });
-    }
+    await this.commands.execute(new MarkNoticeReadCommand(account.accountId, params.noticeId));
   }
 
   @Get('notices/preferences')
   getPreferences(@CurrentAccount() account: AuthenticatedAccount): Promise<NoticePreferences> {
-    return this.preferences.get(account.email.toLowerCase());
+    return this.queries.execute(new GetNoticePreferencesQuery(account.email.toLowerCase()));
   }
 
   @Put('notices/preferences')
@@ -66,7 +68,7 @@ export class NoticesController {
     @CurrentAccount() account: AuthenticatedAccount,
     @Body() body: NoticePreferencesDto,
   ): Promise<NoticePreferences> {
-    return this.preferences.set(account.email.toLowerCase(), body);
+    return this.commands.execute(new SetNoticePreferencesCommand(account.email.toLowerCase(), body));
   }
 
   /** One-click unsubscribe (RFC 8058): the signed link sets the address's choice to "never". */
@@ -74,8 +76,7 @@ export class NoticesController {
   @Public()
   @AuthRateLimit()
   async unsubscribe(@Query() query: UnsubscribeDto): Promise<{ frequency: 'never' }> {
-    const email = await this.tokens.verify(query.token);
-    await this.preferences.unsubscribe(email);
+    await this.commands.execute(new UnsubscribeCommand(query.token));
     return { frequency: 'never' };
   }
 
@@ -85,7 +86,7 @@ export class NoticesController {
     @Param() params: CollectiveParamDto,
   ): Promise<FollowedTopics> {
     const { member } = await this.access.assertMember(account, params.collectiveId, 'notice.manage');
-    return this.preferences.topics(member.id);
+    return this.queries.execute(new GetFollowedTopicsQuery(member.id));
   }
 
   @Put('collectives/:collectiveId/notices/topics')
@@ -95,6 +96,6 @@ export class NoticesController {
     @Body() body: FollowedTopicsDto,
   ): Promise<FollowedTopics> {
     const { member } = await this.access.assertMember(account, params.collectiveId, 'notice.manage');
-    return this.preferences.setTopics(member.id, params.collectiveId, body);
+    return this.commands.execute(new SetFollowedTopicsCommand(member.id, params.collectiveId, body));
   }
 }

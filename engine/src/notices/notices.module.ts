@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module';
 import { LiveModule } from '../live/live.module';
 import { ClosingReminderScheduler, RemindUnrepresentedHandler } from './closing-reminder';
 import { MailNoticesHandler, NoticeMailScheduler } from './notice-mailer';
+import { NoticeCommandHandlers, NoticeQueryHandlers } from './notices.handlers';
 import { NoticePreferencesService } from './notice-preferences';
 import { NoticeProjector } from './notice-projector';
 import { NoticeStore } from './notice.store';
@@ -27,6 +28,8 @@ import './notices.errors';
     ClosingReminderScheduler,
     MailNoticesHandler,
     NoticeMailScheduler,
+    ...NoticeCommandHandlers,
+    ...NoticeQueryHandlers,
   ],
 })
 export class NoticesModule {}
