@@ -20,6 +20,10 @@ import { Migration20261128000410CastVote } from './votes/migrations/Migration202
 import { Migration20261128000420ResultImmutable } from './ballots/migrations/Migration20261128000420ResultImmutable';
 import { PluginSetting } from './plugins/plugin-setting.entity';
 import { Migration20261128000600Plugins } from './plugins/migrations/Migration20261128000600Plugins';
+import { Migration20261201001000MailOutbox } from './mail/migrations/Migration20261201001000MailOutbox';
+import { Migration20261201001100MembershipBinding } from './members/migrations/Migration20261201001100MembershipBinding';
+import { Migration20261201001200AccountTokens } from './identity/migrations/Migration20261201001200AccountTokens';
+import { Migration20261201003Notices } from './notices/migrations/Migration20261201003Notices';
 import {
   BillVersion,
   Migration20261128000800TextVersions,
@@ -54,6 +58,10 @@ export const ENGINE_MIGRATIONS: readonly NamedMigration[] = [
   { name: 'Migration20261128000420ResultImmutable', class: Migration20261128000420ResultImmutable },
   { name: 'Migration20261128000600Plugins', class: Migration20261128000600Plugins },
   { name: 'Migration20261128000800TextVersions', class: Migration20261128000800TextVersions },
+  { name: 'Migration20261201001000MailOutbox', class: Migration20261201001000MailOutbox },
+  { name: 'Migration20261201001100MembershipBinding', class: Migration20261201001100MembershipBinding },
+  { name: 'Migration20261201001200AccountTokens', class: Migration20261201001200AccountTokens },
+  { name: 'Migration20261201003Notices', class: Migration20261201003Notices },
   { name: 'Migration20261201006001ArticleIdIndex', class: Migration20261201006001ArticleIdIndex },
   {
     name: 'Migration20261201006002DelegationRequests',

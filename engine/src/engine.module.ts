@@ -15,6 +15,9 @@ import { AccessModule } from './access/access.module';
 import { DomainModule } from './domain/domain.module';
 import { DeputiesModule } from './deputies/deputies.module';
 import { LiveModule } from './live/live.module';
+import { MailModule } from './mail/mail.module';
+import { IdentityModule } from './identity/identity.module';
+import { NoticesModule } from './notices/notices.module';
 import type { LiquidePlugin } from './plugins/plugin-definition';
 import { pluginEntities } from './plugins/plugin-validation';
 import { PluginsModule } from './plugins/plugins.module';
@@ -53,7 +56,9 @@ export class EngineModule {
           timeouts: options.config.database.timeouts,
         }),
         HealthModule,
+        MailModule,
         AuthModule,
+        IdentityModule,
         SecurityModule,
         RecordModule,
         AccessModule,
@@ -61,6 +66,7 @@ export class EngineModule {
         TextsModule,
         DeputiesModule,
         LiveModule,
+        NoticesModule,
         PluginsModule.forRoot(options.plugins ?? []),
       ],
       providers: [

@@ -102,7 +102,8 @@ describe('Web client in Chromium: members, observers, deputies and organisers', 
       expect(await observer.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
       expect(await figure(observer, 'delegated')).not.toBe('0 %');
 
-      await ana.getByRole('link', { name: /Notifications\s*1/ }).click();
+      // the stored inbox also holds the ballot's opening and its closing reminder (docs/notices.md)
+      await ana.getByRole('link', { name: /Notifications\s*\d+/ }).click();
       await ana.getByText('bea a voté pour vous : Oui.').waitFor();
 
       await ana.goto(`${sut.baseUrl}/#/c/${c.id}/bills/${billId}`);

@@ -23,6 +23,7 @@ export const POLICY = {
   'sortition.manage': { roles: ['organiser'], anyoneIfPublic: false },
   'mandate.read-own': { roles: ['deputy'], anyoneIfPublic: false },
   'mandate.read-public': { roles: ['member', 'organiser', 'deputy', 'observer'], anyoneIfPublic: true },
+  'notice.manage': { roles: ['member', 'organiser', 'deputy', 'observer'], anyoneIfPublic: false },
 } as const satisfies Record<string, { roles: readonly Role[]; anyoneIfPublic: boolean }>;
 
 export type Action = keyof typeof POLICY;

@@ -75,6 +75,24 @@ const origins = z
     message: 'must be a comma-separated list of origins such as https://vote.example.org',
   });
 
+const smtpUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional()
+  .refine((value) => value === undefined || /^smtps?:\/\/[^\s]+$/.test(value), {
+    message: 'must be an smtp:// or smtps:// URL, such as smtp://user:password@mail.example.org:587',
+  });
+
+const publicUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value.replace(/\/+$/, '')))
+  .optional()
+  .refine((value) => value === undefined || /^https?:\/\/[^\s]+$/.test(value), {
+    message: 'must be the http(s) address of the web client, such as https://vote.example.org',
+  });
+
 /** The environment variables Liquide reads, and their rules. Parsed once, at start. */
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -134,10 +152,41 @@ export const EnvSchema = z.object({
   OIDC_EMAIL_CLAIM: z.string().trim().min(1).default('email'),
   OIDC_JWKS_MAX_AGE: seconds(60),
   OIDC_JWKS_COOLDOWN: seconds(30),
+  OIDC_BIND_CLAIM: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z_][\w.:-]{0,99}$/, 'must be the name of a claim, such as sub or pivot_id')
+    .optional(),
+  OIDC_BIND_COLLECTIVES: z
+    .string()
+    .trim()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    ),
   CORS_ORIGINS: origins,
   RATE_LIMIT_WINDOW: seconds(60),
   RATE_LIMIT_AUTH: count(10),
   RATE_LIMIT_WRITES: count(120),
+  PUBLIC_URL: publicUrl,
+  SMTP_URL: smtpUrl,
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .min(3, 'must be an address such as "Liquide <no-reply@example.org>"')
+    .optional(),
+  MAIL_CONCURRENCY: count(4),
+  MAIL_MAX_ATTEMPTS: count(8),
+  NOTICE_DIGEST_HOUR: z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole hour from 0 to 23 (UTC)')
+    .transform(Number)
+    .refine((value) => value >= 0 && value <= 23, 'must be a whole hour from 0 to 23 (UTC)')
+    .default(7),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

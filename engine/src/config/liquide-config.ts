@@ -30,6 +30,20 @@ export interface LiquideConfig {
     /** Per window: sign-ins, registrations and refreshes per IP address; writes per account. */
     readonly rateLimit: { readonly windowSeconds: number; readonly auth: number; readonly writes: number };
   };
+  /** Address of the web client, used in the links mails carry (PUBLIC_URL; default http://localhost:PORT). */
+  readonly publicUrl: string;
+  readonly mail: {
+    /** SMTP server (SMTP_URL, may hold credentials: never log it); unset: mail stays in the local outbox. */
+    readonly smtpUrl: string | undefined;
+    /** The From header of every message. */
+    readonly from: string;
+    /** Messages sent at once (SMTP connections) per server process. */
+    readonly concurrency: number;
+    /** Attempts before a message is marked failed (back-off doubles between attempts). */
+    readonly maxAttempts: number;
+  };
+  /** Notices: the UTC hour from which each day's digest goes out. */
+  readonly notices: { readonly digestHour: number };
   readonly oidc:
     | {
         readonly issuer: string;
@@ -43,6 +57,12 @@ export interface LiquideConfig {
         readonly jwksMaxAgeSeconds: number;
         /** An unknown `kid` fetches the keys again, at most once per this many seconds. */
         readonly jwksCooldownSeconds: number;
+        /**
+         * Identity-provider mode (a FranceConnect-like service): in `bindCollectives` (ids or slugs),
+         * a member whose attribute named `bindClaim` equals that claim of the token binds to the
+         * account, whatever the e-mail. Unset: memberships bind only by a verified address.
+         */
+        readonly bind: { readonly claim: string; readonly collectives: readonly string[] } | undefined;
       }
     | undefined;
 }
@@ -93,6 +113,11 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
       `DATABASE_QUERY_TIMEOUT_MS=${env.DATABASE_QUERY_TIMEOUT_MS}: must be greater than DATABASE_STATEMENT_TIMEOUT_MS (${env.DATABASE_STATEMENT_TIMEOUT_MS}), so that the server cancels a slow statement before the client gives up on it`,
     ]);
   }
+  if (Boolean(env.OIDC_BIND_CLAIM) !== env.OIDC_BIND_COLLECTIVES.length > 0) {
+    throw new ConfigError([
+      'OIDC_BIND_CLAIM, OIDC_BIND_COLLECTIVES: must be set together (the claim, and the collectives that trust it)',
+    ]);
+  }
   const oidcParts = [env.OIDC_ISSUER, env.OIDC_AUDIENCE, env.OIDC_JWKS_URL];
   const oidcSet = oidcParts.filter((part) => part !== undefined).length;
   if (oidcSet > 0 && oidcSet < 3) {
@@ -136,6 +161,14 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
         writes: env.RATE_LIMIT_WRITES,
       },
     },
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM ?? `Liquide <no-reply@${new URL(env.PUBLIC_URL ?? 'http://localhost').hostname}>`,
+      concurrency: env.MAIL_CONCURRENCY,
+      maxAttempts: env.MAIL_MAX_ATTEMPTS,
+    },
+    notices: { digestHour: env.NOTICE_DIGEST_HOUR },
     oidc:
       env.OIDC_ISSUER && env.OIDC_AUDIENCE && env.OIDC_JWKS_URL
         ? {
@@ -145,6 +178,10 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
             emailClaim: env.OIDC_EMAIL_CLAIM,
             jwksMaxAgeSeconds: env.OIDC_JWKS_MAX_AGE,
             jwksCooldownSeconds: env.OIDC_JWKS_COOLDOWN,
+            bind:
+              env.OIDC_BIND_CLAIM && env.OIDC_BIND_COLLECTIVES.length > 0
+                ? { claim: env.OIDC_BIND_CLAIM, collectives: env.OIDC_BIND_COLLECTIVES }
+                : undefined,
           }
         : undefined,
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { NoticeView } from '../notices/notices.contract';
 import type { Choice, Seats, Totals } from '../tally';
 
 /** The state of a ballot's tally as observers see it. Versions only grow within one connection. */
@@ -46,6 +47,8 @@ export interface ServerToClientEvents {
     target: string | null;
     rank: number | null;
   }) => void;
+  /** To a member: a notice was stored in their inbox (see docs/notices.md). */
+  'notice:new': (notice: NoticeView) => void;
 }
 
 /** What a client may ask; payloads are validated with the schemas below. */

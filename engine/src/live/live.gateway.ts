@@ -98,7 +98,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
       return;
     }
     try {
-      const memberIds = await this.live.memberIdsOf(account.email);
+      const memberIds = await this.live.memberIdsOf(account.accountId);
       await socket.join(memberIds.map(rooms.member));
     } catch (error) {
       // nothing catches a failed connection handler: without this, a database fault here is an

@@ -9,5 +9,6 @@ import { LiveTallyRegistry } from './live-tally.registry';
 @Module({
   imports: [AuthModule],
   providers: [LiveGateway, LiveService, LiveTallyRegistry, DomainEventBridge],
+  exports: [LiveService],
 })
 export class LiveModule {}

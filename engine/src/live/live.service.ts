@@ -1,14 +1,17 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { othersChoicesSecret } from '../ballots/ballot-secrecy';
+import { EventBus } from '@nestjs/cqrs';
 import { Ballot } from '../ballots/ballot.entity';
 import { LIQUIDE_CONFIG } from '../config/config.module';
 import { runInBackground } from '../logging/background';
 import type { LiquideConfig } from '../config/liquide-config';
+import { DelegateVotedEvent } from './delegate-voted.event';
 import type { LiveServer, LiveSocket } from './live.gateway';
 import type { LiveMessage } from './live-message';
 import { LiveTallyRegistry } from './live-tally.registry';
-import { rooms, type TallyState, type WatchAnswer } from './live.contract';
+import { rooms, type ServerToClientEvents, type TallyState, type WatchAnswer } from './live.contract';
+import { activeMembershipIds } from '../members/membership';
 
 /** Everything one instance does to keep its observers' screens moving. */
 @Injectable()
@@ -22,6 +25,7 @@ export class LiveService implements OnModuleDestroy {
   constructor(
     private readonly registry: LiveTallyRegistry,
     private readonly em: EntityManager,
+    private readonly events: EventBus,
     @Inject(LIQUIDE_CONFIG) config: LiquideConfig,
   ) {
     this.intervalMs = 1000 / config.live.maxPushesPerSecond;
@@ -37,11 +41,20 @@ export class LiveService implements OnModuleDestroy {
     }
   }
 
-  async memberIdsOf(email: string): Promise<string[]> {
-    const rows = await this.em
-      .fork()
-      .execute<{ id: string }[]>('select id from member where email = ? and active', [email.toLowerCase()]);
-    return rows.map((row) => row.id);
+  /** Sends a personal event to each member's own sockets, on every instance. */
+  toMembers<E extends keyof ServerToClientEvents>(
+    memberIds: readonly string[],
+    event: E,
+    ...payload: Parameters<ServerToClientEvents[E]>
+  ): void {
+    if (this.server && memberIds.length > 0) {
+      this.server.to(memberIds.map(rooms.member)).emit(event, ...payload);
+    }
+  }
+
+  /** The account's active memberships (bound to it, see members/membership.ts). */
+  memberIdsOf(accountId: string): Promise<string[]> {
+    return activeMembershipIds(this.em.fork(), accountId);
   }
 
   /** Joins the ballot's rooms as its visibility allows and answers with the current state first. */
@@ -158,6 +171,7 @@ export class LiveService implements OnModuleDestroy {
         .execute<{ display_name: string }[]>('select display_name from member where id = ?', [memberId]);
       const payload = { ballotId, voter: { memberId, displayName: voter?.display_name ?? '' }, choice };
       server.to(delegators.map(rooms.member)).emit('delegate:voted', payload);
+      this.events.publish(new DelegateVotedEvent(entry.collectiveId, ballotId, memberId, choice, delegators));
     } catch (error) {
       this.logger.error(`Telling delegators of ${memberId} failed: ${String(error)}`);
     }

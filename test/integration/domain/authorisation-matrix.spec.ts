@@ -101,6 +101,8 @@ function callFor(
       return call('GET', `/api/collectives/${c}/mandates/mine`);
     case 'mandate.read-public':
       return call('GET', `/api/bills/${world.billId}/mandates`);
+    case 'notice.manage':
+      return call('GET', `/api/collectives/${c}/notices/topics`);
   }
 }
 

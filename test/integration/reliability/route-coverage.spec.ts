@@ -23,6 +23,13 @@ const PUBLIC_BY_DESIGN: Readonly<Record<string, string>> = {
   'GET /api/auth/jwks': 'public keys of access tokens',
   'GET /.well-known/jwks.json': 'public keys of signed instructions',
   'GET /api/collectives/:collectiveId/jwks.json': 'a collective’s public instruction keys',
+  'POST /api/auth/verify-email': 'the mailed link is the credential',
+  'POST /api/auth/password-reset/request':
+    'asking for a reset link (same answer whether or not the address has an account)',
+  'POST /api/auth/password-reset': 'the mailed link is the credential',
+  'GET /api/dev/mail': 'the local outbox page: development only (404 with SMTP_URL or in production)',
+  'GET /api/dev/mail/messages': 'the local outbox: development only (404 with SMTP_URL or in production)',
+  'POST /api/notices/unsubscribe': 'the signed link is the credential (one-click unsubscribe, RFC 8058)',
 };
 
 /**
@@ -35,6 +42,13 @@ const VALIDATES_BEFORE_ACCESS: ReadonlySet<string> = new Set(['GET /api/bills/:b
 const OPEN_TO_ANY_ACCOUNT: Readonly<Record<string, string>> = {
   'GET /api/auth/me': 'one’s own account',
   'POST /api/collectives': 'founding a collective (its creator becomes its organiser)',
+  'POST /api/auth/verify-email/resend': 'a new link to one’s own address',
+  'POST /api/auth/email': 'changing one’s own address',
+  'GET /api/notices': 'one’s own inbox (its active memberships’ notices only)',
+  'POST /api/notices/read-all': 'one’s own inbox',
+  'POST /api/notices/:noticeId/read': 'one’s own notice (404 for anyone else’s)',
+  'GET /api/notices/preferences': 'one’s own e-mail choice',
+  'PUT /api/notices/preferences': 'one’s own e-mail choice',
 };
 
 const key = (route: Route) => `${route.method} ${route.path}`;

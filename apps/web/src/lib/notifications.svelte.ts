@@ -1,67 +1,93 @@
+import { noticesApi, type NoticeView } from './api/notices';
 import { connectLive, type LiveSocket } from './live';
-import type { Choice, Scope } from './api/types';
 
-/** A personal event, kept raw so it is rendered in whatever language is current. */
-export type Notice =
-  | { readonly id: number; readonly kind: 'delegate-voted'; readonly voter: string; readonly choice: Choice }
-  | {
-      readonly id: number;
-      readonly kind: 'delegation-changed';
-      readonly from: string;
-      readonly change: 'set' | 'revoked';
-      readonly scope: Scope;
-      readonly rank: number | null;
-    };
-
-type NewNotice =
-  | { kind: 'delegate-voted'; voter: string; choice: Choice }
-  | {
-      kind: 'delegation-changed';
-      from: string;
-      change: 'set' | 'revoked';
-      scope: Scope;
-      rank: number | null;
-    };
-
-/** Personal events ("your delegate voted for you") heard on the signed-in account's socket. */
+/**
+ * The signed-in account's inbox: stored notices read from the API (so they survive a reload), new
+ * ones pushed live on the account's socket (`notice:new`), read / unread kept on the server.
+ */
 class Notifications {
-  items = $state<Notice[]>([]);
+  items = $state<NoticeView[]>([]);
   unread = $state(0);
+  next = $state<string | null>(null);
+  loaded = $state(false);
+  error = $state<unknown>(null);
   private socket: LiveSocket | null = null;
-  private next = 1;
 
-  /** (Re)connects as the current account; call after sign-in, and with `false` after sign-out. */
+  /** (Re)connects as the current account and loads the first page; `false` after sign-out. */
   listen(signedIn: boolean): void {
     this.socket?.disconnect();
     this.socket = null;
+    this.items = [];
+    this.unread = 0;
+    this.next = null;
+    this.loaded = false;
     if (!signedIn) {
-      this.items = [];
-      this.unread = 0;
       return;
     }
     const socket = connectLive();
-    socket.on('delegate:voted', (event) =>
-      this.push({ kind: 'delegate-voted', voter: event.voter.displayName, choice: event.choice }),
-    );
-    socket.on('delegation:changed', (event) =>
-      this.push({
-        kind: 'delegation-changed',
-        from: event.from.displayName,
-        change: event.change,
-        scope: event.scope,
-        rank: event.rank,
-      }),
-    );
+    socket.on('notice:new', (notice) => {
+      if (!this.items.some((item) => item.id === notice.id)) {
+        this.items = [notice, ...this.items];
+        this.unread += notice.read ? 0 : 1;
+      }
+    });
     this.socket = socket;
+    void this.reload();
   }
 
-  markRead(): void {
-    this.unread = 0;
+  /** Reads the first page again (and the unread count). */
+  async reload(): Promise<void> {
+    try {
+      const page = await noticesApi.page();
+      this.items = [...page.items];
+      this.unread = page.unread;
+      this.next = page.next;
+      this.error = null;
+    } catch (error) {
+      this.error = error;
+    } finally {
+      this.loaded = true;
+    }
   }
 
-  private push(notice: NewNotice): void {
-    this.items = [{ ...notice, id: this.next++ } as Notice, ...this.items].slice(0, 50);
-    this.unread += 1;
+  /** Appends the next (older) page. */
+  async more(): Promise<void> {
+    if (!this.next) {
+      return;
+    }
+    try {
+      const page = await noticesApi.page(this.next);
+      const known = new Set(this.items.map((item) => item.id));
+      this.items = [...this.items, ...page.items.filter((item) => !known.has(item.id))];
+      this.unread = page.unread;
+      this.next = page.next;
+    } catch (error) {
+      this.error = error;
+    }
+  }
+
+  async markRead(noticeId: string): Promise<void> {
+    const notice = this.items.find((item) => item.id === noticeId);
+    if (!notice || notice.read) {
+      return;
+    }
+    try {
+      await noticesApi.markRead(noticeId);
+      this.items = this.items.map((item) => (item.id === noticeId ? { ...item, read: true } : item));
+      this.unread = Math.max(0, this.unread - 1);
+    } catch (error) {
+      this.error = error;
+    }
+  }
+
+  async markAllRead(): Promise<void> {
+    try {
+      await noticesApi.markAllRead();
+      this.items = this.items.map((item) => ({ ...item, read: true }));
+      this.unread = 0;
+    } catch (error) {
+      this.error = error;
+    }
   }
 }
 

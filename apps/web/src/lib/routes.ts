@@ -4,6 +4,7 @@ export type RouteName =
   | 'home'
   | 'login'
   | 'notifications'
+  | 'unsubscribe'
   | 'member'
   | 'bill'
   | 'delegations'
@@ -21,6 +22,7 @@ const TABLE: readonly [string, RouteName][] = [
   ['/', 'home'],
   ['/login', 'login'],
   ['/notifications', 'notifications'],
+  ['/unsubscribe', 'unsubscribe'],
   ['/c/:collectiveId', 'member'],
   ['/c/:collectiveId/bills/:billId', 'bill'],
   ['/c/:collectiveId/delegations', 'delegations'],

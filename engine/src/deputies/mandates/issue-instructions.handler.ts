@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Logger } from '@nestjs/common';
-import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
+import { EventBus, EventsHandler, type IEventHandler } from '@nestjs/cqrs';
 import { Ballot } from '../../ballots/ballot.entity';
 import { Collective } from '../../collectives/collective.entity';
 import { BallotClosedEvent } from '../../domain/domain.events';
@@ -8,7 +8,9 @@ import { Member } from '../../members/member.entity';
 import { RecordService } from '../../record/record.service';
 import { sha256Hex } from '../../tally/sha256';
 import { MandateInstruction } from '../entities/instruction.entity';
+import type { SeatChoice } from '../../tally';
 import { MANDATE_FORMAT, type MandatePayload } from './mandate-format';
+import { InstructionsIssuedEvent } from './instructions-issued.event';
 import { MandateKeysService } from './mandate-keys.service';
 
 /** Record event listing the instructions issued for a ballot (with each JWS's SHA-256). */
@@ -28,6 +30,7 @@ export class IssueInstructionsHandler implements IEventHandler<BallotClosedEvent
     private readonly em: EntityManager,
     private readonly keys: MandateKeysService,
     private readonly record: RecordService,
+    private readonly events: EventBus,
   ) {}
 
   handle(event: BallotClosedEvent): void {
@@ -42,11 +45,19 @@ export class IssueInstructionsHandler implements IEventHandler<BallotClosedEvent
 
   /** Issues the missing instructions of one closed ballot; returns how many were issued. */
   async issue(event: BallotClosedEvent): Promise<number> {
+    const issued = await this.issueInTransaction(event);
+    if (issued) {
+      this.events.publish(issued);
+    }
+    return issued?.deputies.length ?? 0;
+  }
+
+  private issueInTransaction(event: BallotClosedEvent): Promise<InstructionsIssuedEvent | null> {
     return this.em.fork().transactional(async (em) => {
       const ballot = await em.findOne(Ballot, { id: event.ballotId, collective: event.collectiveId });
       const result = ballot?.result;
       if (!ballot || ballot.status !== 'closed' || !result?.instructions || !result.seats) {
-        return 0;
+        return null;
       }
       const ids = result.instructions.map((instruction) => instruction.deputy);
       const members = await em.find(Member, {
@@ -60,7 +71,7 @@ export class IssueInstructionsHandler implements IEventHandler<BallotClosedEvent
         ),
       );
       const issuedAt = new Date();
-      const issued: { deputy: string; choice: string; kid: string; jwsSha256: string }[] = [];
+      const issued: { deputy: string; choice: SeatChoice; kid: string; jwsSha256: string }[] = [];
       for (const instruction of result.instructions) {
         const member = byId.get(instruction.deputy);
         if (!member || done.has(member.id)) {
@@ -107,7 +118,14 @@ export class IssueInstructionsHandler implements IEventHandler<BallotClosedEvent
           instructions: issued,
         });
       }
-      return issued.length;
+      return issued.length > 0
+        ? new InstructionsIssuedEvent(
+            event.collectiveId,
+            ballot.id,
+            ballot.bill.id,
+            issued.map(({ deputy, choice }) => ({ memberId: deputy, choice })),
+          )
+        : null;
     });
   }
 }

@@ -13,6 +13,7 @@ import {
   ClosePetitionHandler,
 } from './commands/closing.handlers';
 import { ThresholdEffectsHandler } from './commands/effects.handlers';
+import { ThresholdNoticesHandler } from './commands/threshold-notices.handler';
 import {
   CommentPetitionHandler,
   DraftPetitionHandler,
@@ -87,7 +88,7 @@ export const petitionsPlugin = definePlugin({
     PetitionLiveStateHandler,
     PetitionOpenDataHandler,
   ],
-  eventHandlers: [ThresholdEffectsHandler],
+  eventHandlers: [ThresholdEffectsHandler, ThresholdNoticesHandler],
   controllers: [PetitionsController],
   gateways: [PetitionsGateway],
   providers: [PetitionAccess, PetitionScheduler],

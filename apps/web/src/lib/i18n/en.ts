@@ -1,5 +1,6 @@
 import { core } from './en/core';
 import { lawMaking } from './en/law-making';
+import { notices } from './en/notices';
 import { organising } from './en/organising';
 import { petitions } from './en/petitions';
 import { secrecy } from './en/secrecy';
@@ -14,4 +15,5 @@ export const en: Record<MessageKey, string> = {
   ...petitions,
   ...lawMaking,
   ...secrecy,
+  ...notices,
 };
