@@ -1,6 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { othersChoicesSecret } from '../ballots/ballot-secrecy';
+import type { Visibility } from '../ballots/ballot.types';
 import { loadBallotSnapshot } from '../ballots/scenario-builder';
 import { DueScheduler } from '../common/due-scheduler';
 import { LiquideError } from '../errors/liquide-error';
@@ -24,9 +26,16 @@ export class RemindUnrepresentedHandler implements ICommandHandler<RemindUnrepre
   async execute({ ballotId }: RemindUnrepresentedCommand): Promise<number> {
     const em = this.em.fork();
     const [ballot] = await em.execute<
-      { collective_id: string; bill_id: string; title: string; closes_at: Date; reminded: boolean }[]
+      {
+        collective_id: string;
+        bill_id: string;
+        title: string;
+        closes_at: Date;
+        visibility: Visibility;
+        reminded: boolean;
+      }[]
     >(
-      `select b.collective_id, b.bill_id, bill.title, b.closes_at,
+      `select b.collective_id, b.bill_id, bill.title, b.closes_at, b.visibility,
               exists (select 1 from notice_ballot_reminder r where r.ballot_id = b.id) as reminded
          from ballot b join bill on bill.id = b.bill_id where b.id = ? and b.status = 'open'`,
       [ballotId],
@@ -39,11 +48,14 @@ export class RemindUnrepresentedHandler implements ICommandHandler<RemindUnrepre
       return 0;
     }
     const tally = new LiveTally(snapshot.scenario);
+    // On a hidden ballot, a chain lost because the trustees did not vote would tell that they did not
+    // (ballot secrecy, docs/security.md): only members with no delegation that applies are reminded there.
+    const secret = othersChoicesSecret({ visibility: ballot.visibility, status: 'open' });
     const nobody = snapshot.scenario.members
       .map((member) => member.id)
       .filter((id) => {
         const status = tally.representation(id).status;
-        return status === 'absent' || status === 'lost';
+        return status === 'absent' || (status === 'lost' && !secret);
       });
     // Notices first (idempotent per member and cause), then the mark: a crash in between only repeats
     // the inserts, which store nothing twice.
