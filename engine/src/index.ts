@@ -8,6 +8,7 @@ export * from './errors';
 export * from './auth';
 export * from './live/live.contract';
 export { RedisIoAdapter } from './live/redis-io.adapter';
+export { joinCollectiveRoom, type CollectiveRoomsData } from './live/collective-rooms';
 export * from './plugins';
 export * from './security';
 export * from './texts';

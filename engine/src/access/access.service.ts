@@ -12,7 +12,10 @@ import { isAllowed, POLICY, type Action } from './policy';
 /** What an allowed caller is in the collective. */
 export interface Access {
   readonly collective: Collective;
-  /** The caller's membership, or null for anonymous callers and accounts without one. */
+  /**
+   * The caller's active membership, or null for anonymous callers, accounts without one and
+   * deactivated members: a deactivated membership grants nothing, not even acting as oneself.
+   */
   readonly member: Member | null;
 }
 
@@ -31,10 +34,11 @@ export class AccessService {
     if (!collective) {
       throw new LiquideError(AccessErrorCode.CollectiveNotFound, { field: 'collectiveId' });
     }
-    const member = account
+    const found = account
       ? await em.findOne(Member, { collective: collective.id, email: account.email.toLowerCase() })
       : null;
-    const roles: readonly Role[] = member?.active ? member.roles : [];
+    const member = found?.active ? found : null;
+    const roles: readonly Role[] = member?.roles ?? [];
     if (isAllowed(action, roles, collective.settings.public)) {
       return { collective, member };
     }
@@ -74,7 +78,7 @@ export class AccessService {
     return this.assertCan(account, row.collective_id, action);
   }
 
-  /** Like `assertCan`, for actions done as oneself: the caller must have a membership. */
+  /** Like `assertCan`, for actions done as oneself: the caller must hold an active membership. */
   async assertMember(
     account: AuthenticatedAccount,
     collectiveId: string,

@@ -45,10 +45,12 @@ export class PluginAccessService {
     if (!collective) {
       throw new LiquideError(AccessErrorCode.CollectiveNotFound, { field: 'collectiveId' });
     }
-    const member = account
+    const found = account
       ? await em.findOne(Member, { collective: collective.id, email: account.email.toLowerCase() })
       : null;
-    const roles: readonly Role[] = member?.active ? member.roles : [];
+    // a deactivated membership grants nothing: no role, and no acting as oneself (see AccessService)
+    const member = found?.active ? found : null;
+    const roles: readonly Role[] = member?.roles ?? [];
     if (!isAllowedByRule(rule, roles, collective.settings.public)) {
       if (!account) {
         throw new LiquideError(AccessErrorCode.LoginRequired, { params: { action } });
@@ -66,7 +68,7 @@ export class PluginAccessService {
     action: string,
   ): Promise<Access & { member: Member }> {
     const access = await this.assertCan(account, collectiveId, action);
-    if (!access.member?.active) {
+    if (!access.member) {
       const { rule } = this.registry.action(action);
       throw new LiquideError(AccessErrorCode.Forbidden, { params: { action, roles: rule.roles.join(', ') } });
     }
