@@ -15,6 +15,7 @@ import { AccessModule } from './access/access.module';
 import { DomainModule } from './domain/domain.module';
 import { DeputiesModule } from './deputies/deputies.module';
 import { LiveModule } from './live/live.module';
+import { PeopleModule } from './people/people.module';
 import type { LiquidePlugin } from './plugins/plugin-definition';
 import { pluginEntities } from './plugins/plugin-validation';
 import { PluginsModule } from './plugins/plugins.module';
@@ -60,6 +61,7 @@ export class EngineModule {
         TextsModule,
         DeputiesModule,
         LiveModule,
+        PeopleModule,
         PluginsModule.forRoot(options.plugins ?? []),
       ],
       providers: [

@@ -9,6 +9,8 @@ import { Member, type Role } from '../members/member.entity';
 import { AccessErrorCode } from './access.errors';
 import { isAllowed, POLICY, type Action } from './policy';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** What an allowed caller is in the collective. */
 export interface Access {
   readonly collective: Collective;
@@ -48,6 +50,23 @@ export class AccessService {
     throw new LiquideError(AccessErrorCode.Forbidden, {
       params: { action, roles: POLICY[action].roles.join(', ') },
     });
+  }
+
+  /**
+   * The id of the collective a reference names: its id, or its slug (`mavoix`) — the same
+   * collective, opened by the address people remember. Unknown: 404 `access.collective_not_found`.
+   */
+  async collectiveIdOf(ref: string): Promise<string> {
+    if (UUID.test(ref)) {
+      return ref;
+    }
+    const [row] = await this.em
+      .fork()
+      .execute<{ id: string }[]>('select id from collective where slug = ?', [ref.toLowerCase()]);
+    if (!row) {
+      throw new LiquideError(AccessErrorCode.CollectiveNotFound, { field: 'collectiveId' });
+    }
+    return row.id;
   }
 
   /** `assertCan` on the collective a ballot belongs to. */

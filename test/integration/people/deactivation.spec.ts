@@ -1,5 +1,6 @@
 import { seedCommitment } from '@liquide/engine/deputies/sortition/hash';
 import type { PetitionLiveState } from '@liquide/plugin-petitions';
+import type { Socket } from 'socket.io-client';
 import type { ApiUser } from '../../support/api-client';
 import { collectStates, connectLive, eventually, watch, type LiveClient } from '../../support/live-client';
 import { startTestApp, type TestApp } from '../../support/test-app';
@@ -168,12 +169,18 @@ describe('A deactivated member or organiser loses every right at once', () => {
     const olga = await client(c.users.Olga.token);
     const anaStates: PetitionLiveState[] = [];
     const olgaStates: PetitionLiveState[] = [];
-    ana.on('petition:signatures' as never, (state: PetitionLiveState) => anaStates.push(state));
-    olga.on('petition:signatures' as never, (state: PetitionLiveState) => olgaStates.push(state));
-    for (const socket of [ana, olga]) {
-      const answer = (await socket
-        .timeout(5000)
-        .emitWithAck('petition:watch' as never, { petitionId } as never)) as { ok: boolean };
+    // the plugin's events are not in the engine's typed map
+    const [anaRaw, olgaRaw] = [ana, olga] as unknown as Socket[];
+    anaRaw.on('petition:signatures', (state: PetitionLiveState) => {
+      anaStates.push(state);
+    });
+    olgaRaw.on('petition:signatures', (state: PetitionLiveState) => {
+      olgaStates.push(state);
+    });
+    for (const socket of [anaRaw, olgaRaw]) {
+      const answer = (await socket.timeout(5000).emitWithAck('petition:watch', { petitionId })) as {
+        ok: boolean;
+      };
       expect(answer.ok).toBe(true);
     }
     const ended: unknown[] = [];

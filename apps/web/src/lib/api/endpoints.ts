@@ -94,11 +94,14 @@ export const api = {
     }
     return call<null>('DELETE', `/api/collectives/${id(collectiveId)}/delegations?${query.toString()}`);
   },
-  searchMembers: (collectiveId: string, search: string) =>
-    call<MemberFound[]>(
-      'GET',
-      `/api/collectives/${id(collectiveId)}/members?search=${encodeURIComponent(search)}`,
-    ),
+  /** Active members whose name holds `search` (the first page of the directory, as a member sees it). */
+  searchMembers: async (collectiveId: string, search: string) =>
+    (
+      await call<{ items: MemberFound[] }>(
+        'GET',
+        `/api/collectives/${id(collectiveId)}/members?search=${encodeURIComponent(search)}`,
+      )
+    ).items,
 
   importMembers: (collectiveId: string, csv: string) =>
     call<ImportStarted>('POST', `/api/collectives/${id(collectiveId)}/members/import`, {
