@@ -15,6 +15,7 @@ import { AccessModule } from './access/access.module';
 import { DomainModule } from './domain/domain.module';
 import { DeputiesModule } from './deputies/deputies.module';
 import { LiveModule } from './live/live.module';
+import { MailModule } from './mail/mail.module';
 import { PeopleModule } from './people/people.module';
 import type { LiquidePlugin } from './plugins/plugin-definition';
 import { pluginEntities } from './plugins/plugin-validation';
@@ -53,6 +54,7 @@ export class EngineModule {
           poolMax: options.config.database.poolMax,
         }),
         HealthModule,
+        MailModule,
         AuthModule,
         SecurityModule,
         RecordModule,

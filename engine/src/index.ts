@@ -6,6 +6,7 @@ export * from './collectives/collective.entity';
 export * from './logging/create-logger';
 export * from './errors';
 export * from './auth';
+export * from './mail';
 export * from './live/live.contract';
 export { RedisIoAdapter } from './live/redis-io.adapter';
 export { joinCollectiveRoom, type CollectiveRoomsData } from './live/collective-rooms';

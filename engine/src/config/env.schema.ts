@@ -63,6 +63,24 @@ const origins = z
     message: 'must be a comma-separated list of origins such as https://vote.example.org',
   });
 
+const smtpUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional()
+  .refine((value) => value === undefined || /^smtps?:\/\/[^\s]+$/.test(value), {
+    message: 'must be an smtp:// or smtps:// URL, such as smtp://user:password@mail.example.org:587',
+  });
+
+const publicUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value.replace(/\/+$/, '')))
+  .optional()
+  .refine((value) => value === undefined || /^https?:\/\/[^\s]+$/.test(value), {
+    message: 'must be the http(s) address of the web client, such as https://vote.example.org',
+  });
+
 /** The environment variables Liquide reads, and their rules. Parsed once, at start. */
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -109,6 +127,15 @@ export const EnvSchema = z.object({
   RATE_LIMIT_WINDOW: seconds(60),
   RATE_LIMIT_AUTH: count(10),
   RATE_LIMIT_WRITES: count(120),
+  PUBLIC_URL: publicUrl,
+  SMTP_URL: smtpUrl,
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .min(3, 'must be an address such as "Liquide <no-reply@example.org>"')
+    .optional(),
+  MAIL_CONCURRENCY: count(4),
+  MAIL_MAX_ATTEMPTS: count(8),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

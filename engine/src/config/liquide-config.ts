@@ -24,6 +24,18 @@ export interface LiquideConfig {
     /** Per window: sign-ins, registrations and refreshes per IP address; writes per account. */
     readonly rateLimit: { readonly windowSeconds: number; readonly auth: number; readonly writes: number };
   };
+  /** Address of the web client, used in the links mails carry (PUBLIC_URL; default http://localhost:PORT). */
+  readonly publicUrl: string;
+  readonly mail: {
+    /** SMTP server (SMTP_URL, may hold credentials: never log it); unset: mail stays in the local outbox. */
+    readonly smtpUrl: string | undefined;
+    /** The From header of every message. */
+    readonly from: string;
+    /** Messages sent at once (SMTP connections) per server process. */
+    readonly concurrency: number;
+    /** Attempts before a message is marked failed (back-off doubles between attempts). */
+    readonly maxAttempts: number;
+  };
   readonly oidc:
     | {
         readonly issuer: string;
@@ -95,6 +107,13 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
         auth: env.RATE_LIMIT_AUTH,
         writes: env.RATE_LIMIT_WRITES,
       },
+    },
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM ?? `Liquide <no-reply@${new URL(env.PUBLIC_URL ?? 'http://localhost').hostname}>`,
+      concurrency: env.MAIL_CONCURRENCY,
+      maxAttempts: env.MAIL_MAX_ATTEMPTS,
     },
     oidc:
       env.OIDC_ISSUER && env.OIDC_AUDIENCE && env.OIDC_JWKS_URL

@@ -23,6 +23,8 @@ const PUBLIC_BY_DESIGN: Readonly<Record<string, string>> = {
   'GET /api/auth/jwks': 'public keys of access tokens',
   'GET /.well-known/jwks.json': 'public keys of signed instructions',
   'GET /api/collectives/:collectiveId/jwks.json': 'a collective’s public instruction keys',
+  'GET /api/dev/mail': 'the local outbox page: development only (404 with SMTP_URL or in production)',
+  'GET /api/dev/mail/messages': 'the local outbox: development only (404 with SMTP_URL or in production)',
 };
 
 /**

@@ -1,0 +1,3 @@
+export * from './mail.contract';
+export { MailModule } from './mail.module';
+export { messageIdFor } from './message-id';
