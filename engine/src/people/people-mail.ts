@@ -44,7 +44,9 @@ export function composeMail(content: MailContent): OutgoingMail {
           `<p style="font-size:.9em;color:#444">${escapeHtml(content.action.href)}</p>`,
         ]
       : []),
-    ...(content.footer ? [`<hr><p style="font-size:.85em;color:#444">${escapeHtml(content.footer)}</p>`] : []),
+    ...(content.footer
+      ? [`<hr><p style="font-size:.85em;color:#444">${escapeHtml(content.footer)}</p>`]
+      : []),
     '</body></html>',
   ].join('\n');
   return {
@@ -59,9 +61,11 @@ export function composeMail(content: MailContent): OutgoingMail {
 
 /** A date as people of the locale read it (UTC, day and time). */
 export function readableDate(date: Date, locale: MailLocale): string {
-  return new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(date) + ' UTC';
+  return (
+    new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    }).format(date) + ' UTC'
+  );
 }

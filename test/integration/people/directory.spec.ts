@@ -60,9 +60,14 @@ describe('Member directory for organisers; my collectives; a collective by its s
       answer.body.items.forEach((item) => seen.add(item.id));
     }
     expect(seen.size).toBe(48);
-    const tooBig = await c.admin.call<ErrorBody>('GET', `/api/collectives/${c.id}/members?size=1000`, undefined, {
-      'accept-language': 'en',
-    });
+    const tooBig = await c.admin.call<ErrorBody>(
+      'GET',
+      `/api/collectives/${c.id}/members?size=1000`,
+      undefined,
+      {
+        'accept-language': 'en',
+      },
+    );
     expect(tooBig.status).toBe(400);
     expect(tooBig.body.errors?.[0]).toMatchObject({ field: 'size', rule: 'too_big' });
     expect(tooBig.body.errors?.[0].message).toMatch(/100/);
@@ -94,24 +99,34 @@ describe('Member directory for organisers; my collectives; a collective by its s
     );
     expect(page.status).toBe(200);
     expect(page.body.items).toEqual([{ id: c.ids.Ben, displayName: 'Ben' }]);
-    const byEmail = await c.users.Ana.call<Page<unknown>>('GET', `/api/collectives/${c.id}/members?search=p17%40`);
+    const byEmail = await c.users.Ana.call<Page<unknown>>(
+      'GET',
+      `/api/collectives/${c.id}/members?search=p17%40`,
+    );
     expect(byEmail.body.total).toBe(0);
-    const filtered = await c.users.Ana.call<ErrorBody>('GET', `/api/collectives/${c.id}/members?joined=false`);
+    const filtered = await c.users.Ana.call<ErrorBody>(
+      'GET',
+      `/api/collectives/${c.id}/members?joined=false`,
+    );
     expect(filtered.status).toBe(403);
     expect(filtered.body).toMatchObject({ code: 'access.forbidden', field: 'joined' });
   });
 
   it('records role changes and deactivation as proofs, never with an address', async () => {
-    const promoted = await c.admin.call('PUT', `/api/collectives/${c.id}/members/${c.ids.Ana}/roles/organiser`);
-    expect(promoted.status).toBe(200);
-    expect((await c.admin.call('PATCH', `/api/collectives/${c.id}/members/${c.ids.Ben}`, { active: false })).status).toBe(
-      204,
+    const promoted = await c.admin.call(
+      'PUT',
+      `/api/collectives/${c.id}/members/${c.ids.Ana}/roles/organiser`,
     );
+    expect(promoted.status).toBe(200);
+    expect(
+      (await c.admin.call('PATCH', `/api/collectives/${c.id}/members/${c.ids.Ben}`, { active: false }))
+        .status,
+    ).toBe(204);
     const inactive = await list('active=false');
     expect(inactive.body.items.map((m) => m.displayName)).toEqual(['Ben']);
-    expect((await c.admin.call('PATCH', `/api/collectives/${c.id}/members/${c.ids.Ben}`, { active: true })).status).toBe(
-      204,
-    );
+    expect(
+      (await c.admin.call('PATCH', `/api/collectives/${c.id}/members/${c.ids.Ben}`, { active: true })).status,
+    ).toBe(204);
     let record: RecordEvents | undefined;
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
@@ -122,7 +137,9 @@ describe('Member directory for organisers; my collectives; a collective by its s
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const types = record!.events.map((e) => e.type);
-    expect(types).toEqual(expect.arrayContaining(['role.granted', 'member.deactivated', 'member.reactivated']));
+    expect(types).toEqual(
+      expect.arrayContaining(['role.granted', 'member.deactivated', 'member.reactivated']),
+    );
     const text = JSON.stringify(record);
     expect(text).not.toContain('@example.org');
     expect(text).not.toContain(c.users.Ben.email);

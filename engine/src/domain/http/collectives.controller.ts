@@ -42,10 +42,7 @@ export class CollectivesController {
   /** A collective by its id or its slug (`GET /api/collectives/mavoix`). */
   @Get(':collectiveId')
   @OptionalAuth()
-  async get(
-    @CurrentAccount() account: AuthenticatedAccount | null,
-    @Param() params: CollectiveRefParamDto,
-  ) {
+  async get(@CurrentAccount() account: AuthenticatedAccount | null, @Param() params: CollectiveRefParamDto) {
     const collectiveId = await this.access.collectiveIdOf(params.collectiveId);
     const { member } = await this.access.assertCan(account, collectiveId, 'collective.read');
     return this.queries.execute(new GetCollectiveQuery(collectiveId, member?.id ?? null));

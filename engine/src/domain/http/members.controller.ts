@@ -29,13 +29,7 @@ import { POLICY } from '../../access/policy';
 import { ListMembersQuery } from '../../members/queries/list-members.query';
 import { MemberListDto, ORGANISER_FILTERS } from '../../members/members.schemas';
 import { GetImportQuery } from '../queries/read.queries';
-import {
-  CollectiveParamDto,
-  ImportParamDto,
-  MemberParamDto,
-  RoleParamDto,
-  UpdateMemberDto,
-} from './schemas';
+import { CollectiveParamDto, ImportParamDto, MemberParamDto, RoleParamDto, UpdateMemberDto } from './schemas';
 
 @ApiTags('members')
 @ApiBearerAuth()

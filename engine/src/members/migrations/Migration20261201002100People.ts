@@ -34,7 +34,9 @@ export class Migration20261201002100People extends Migration {
     this.addSql(
       `create unique index "join_request_one_pending" on "join_request" ("collective_id", "account_id") where "status" = 'pending';`,
     );
-    this.addSql('create index "member_directory" on "member" ("collective_id", lower("display_name"), "id");');
+    this.addSql(
+      'create index "member_directory" on "member" ("collective_id", lower("display_name"), "id");',
+    );
   }
 
   override down(): void {

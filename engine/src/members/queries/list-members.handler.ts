@@ -21,6 +21,7 @@ interface Row {
   invitation_status: 'pending' | 'accepted' | 'revoked' | null;
   invitation_sent_at: Date | null;
   invitation_expires_at: Date | null;
+  invitation_expired: boolean | null;
   total: string;
 }
 
@@ -66,6 +67,7 @@ export class ListMembersHandler implements IQueryHandler<ListMembersQuery> {
       `select m.id, m.display_name, m.email, m.roles, m.active, m.voting_rights, m.weight,
               ${MEMBER_JOINED_SQL} as joined,
               i.status as invitation_status, i.sent_at as invitation_sent_at, i.expires_at as invitation_expires_at,
+              i.expires_at < now() as invitation_expired,
               count(*) over () as total
          from member m
          left join invitation i on i.member_id = m.id
@@ -89,14 +91,16 @@ export class ListMembersHandler implements IQueryHandler<ListMembersQuery> {
     }
     const [row] = await this.em
       .fork()
-      .execute<{ total: string }[]>(`select count(*) as total from member m where ${where.join(' and ')}`, values);
+      .execute<{ total: string }[]>(
+        `select count(*) as total from member m where ${where.join(' and ')}`,
+        values,
+      );
     return Number(row?.total ?? 0);
   }
 }
 
 function toEntry(row: Row): DirectoryEntry {
-  const expired =
-    row.invitation_status === 'pending' && row.invitation_expires_at !== null && row.invitation_expires_at < new Date();
+  const expired = row.invitation_status === 'pending' && row.invitation_expired === true;
   return {
     id: row.id,
     displayName: row.display_name,

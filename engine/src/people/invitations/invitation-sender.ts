@@ -52,9 +52,10 @@ export class InvitationSender {
     for (let start = 0; start < memberIds.length; start += BATCH) {
       const batch = memberIds.slice(start, start + BATCH);
       const mails = await this.em.fork().transactional(async (em) => {
-        const [collective] = await em.execute<{ name: string }[]>('select name from collective where id = ?', [
-          collectiveId,
-        ]);
+        const [collective] = await em.execute<{ name: string }[]>(
+          'select name from collective where id = ?',
+          [collectiveId],
+        );
         const rows = await em.execute<Candidate[]>(
           `select m.id, m.email, m.display_name, m.active, ${MEMBER_JOINED_SQL} as joined,
                   i.status, i.send_count, i.expires_at
@@ -129,7 +130,8 @@ function skipReason(row: Candidate, onlyUninvited: boolean): SkipReason | null {
   if ((row.send_count ?? 0) >= INVITATION_MAX_SENDS) {
     return 'send_limit';
   }
-  const live = row.status === 'pending' && row.expires_at !== null && row.expires_at > new Date();
+  const live =
+    row.status === 'pending' && row.expires_at !== null && new Date(row.expires_at).getTime() > Date.now();
   if (onlyUninvited && live) {
     return 'pending';
   }

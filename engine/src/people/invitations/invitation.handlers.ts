@@ -38,7 +38,9 @@ export class SendInvitationsHandler implements ICommandHandler<SendInvitationsCo
         case 'joined':
           throw new LiquideError(PeopleErrorCode.InvitationJoined, { field: 'memberIds' });
         case 'send_limit':
-          throw new LiquideError(PeopleErrorCode.InvitationSendLimit, { params: { count: INVITATION_MAX_SENDS } });
+          throw new LiquideError(PeopleErrorCode.InvitationSendLimit, {
+            params: { count: INVITATION_MAX_SENDS },
+          });
         case 'not_found':
         case 'inactive':
         case 'pending':
@@ -80,9 +82,12 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand> {
     let member: Member;
     try {
       member = await this.em.fork().transactional(async (em) => {
-        const created = new Member(em.getReference(Collective, command.collectiveId, { wrapped: true }), input.email, input.displayName, [
-          ...input.roles,
-        ]);
+        const created = new Member(
+          em.getReference(Collective, command.collectiveId, { wrapped: true }),
+          input.email,
+          input.displayName,
+          [...input.roles],
+        );
         created.votingRights = input.votingRights;
         em.persist(created);
         await em.flush();
@@ -100,7 +105,12 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand> {
     if (!input.invite) {
       return { id: member.id, invited: false };
     }
-    const { sent } = await this.sender.send(command.collectiveId, [member.id], input.locale ?? command.locale, false);
+    const { sent } = await this.sender.send(
+      command.collectiveId,
+      [member.id],
+      input.locale ?? command.locale,
+      false,
+    );
     return { id: member.id, invited: sent === 1 };
   }
 }

@@ -47,7 +47,9 @@ export class InvitationsController {
     @Headers('accept-language') acceptLanguage: string | undefined,
   ) {
     await this.access.assertCan(account, params.collectiveId, 'member.manage');
-    return this.commands.execute(new AddMemberCommand(params.collectiveId, body, pickLanguage(acceptLanguage)));
+    return this.commands.execute(
+      new AddMemberCommand(params.collectiveId, body, pickLanguage(acceptLanguage)),
+    );
   }
 
   @Post('collectives/:collectiveId/invitations')
@@ -86,7 +88,11 @@ export class InvitationsController {
   ) {
     await this.access.assertCan(account, params.collectiveId, 'member.manage');
     return this.commands.execute(
-      new SendInvitationsCommand(params.collectiveId, { memberIds: [params.memberId] }, pickLanguage(acceptLanguage)),
+      new SendInvitationsCommand(
+        params.collectiveId,
+        { memberIds: [params.memberId] },
+        pickLanguage(acceptLanguage),
+      ),
     );
   }
 

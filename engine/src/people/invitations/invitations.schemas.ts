@@ -14,7 +14,8 @@ export const SendInvitationsInput = z
   })
   .refine((input) => (input.memberIds === undefined) !== (input.notJoined === undefined), {
     path: ['memberIds'],
-    message: '!donnez memberIds ou notJoined: true, pas les deux — give memberIds or notJoined: true, not both',
+    message:
+      '!donnez memberIds ou notJoined: true, pas les deux — give memberIds or notJoined: true, not both',
   });
 export type SendInvitationsInput = z.infer<typeof SendInvitationsInput>;
 export class SendInvitationsDto extends createZodDto(SendInvitationsInput) {}

@@ -29,7 +29,10 @@ export class RequestToJoinCommand extends Command<JoinRequestView> {
 }
 
 /** An organiser approves (a membership is created for the requester's address) or refuses; the requester is told by e-mail. */
-export class DecideJoinRequestCommand extends Command<{ status: 'approved' | 'refused'; memberId: string | null }> {
+export class DecideJoinRequestCommand extends Command<{
+  status: 'approved' | 'refused';
+  memberId: string | null;
+}> {
   constructor(
     readonly collectiveId: string,
     readonly requestId: string,

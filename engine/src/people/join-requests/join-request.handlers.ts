@@ -1,7 +1,13 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Inject } from '@nestjs/common';
-import { CommandHandler, EventBus, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
+import {
+  CommandHandler,
+  EventBus,
+  QueryHandler,
+  type ICommandHandler,
+  type IQueryHandler,
+} from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { LIQUIDE_CONFIG } from '../../config/config.module';
 import type { LiquideConfig } from '../../config/liquide-config';
@@ -162,14 +168,16 @@ export class ListJoinRequestsHandler implements IQueryHandler<ListJoinRequestsQu
   constructor(private readonly em: EntityManager) {}
 
   async execute(query: ListJoinRequestsQuery): Promise<{ items: PendingJoinRequest[]; total: number }> {
-    const rows = await this.em.fork().execute<(Row & { email: string; display_name: string; total: string })[]>(
-      `select r.id, r.status, r.message, r.created_at, r.decided_at, a.email, a.display_name,
+    const rows = await this.em
+      .fork()
+      .execute<(Row & { email: string; display_name: string; total: string })[]>(
+        `select r.id, r.status, r.message, r.created_at, r.decided_at, a.email, a.display_name,
               count(*) over () as total
          from join_request r join account a on a.id = r.account_id
         where r.collective_id = ? and r.status = 'pending'
         order by r.created_at, r.id limit 100`,
-      [query.collectiveId],
-    );
+        [query.collectiveId],
+      );
     return {
       items: rows.map((row) => ({ ...toView(row), email: row.email, displayName: row.display_name })),
       total: rows.length > 0 ? Number(rows[0].total) : 0,

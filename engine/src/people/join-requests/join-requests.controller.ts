@@ -42,7 +42,9 @@ export class JoinRequestsController {
   @Get('mine')
   async mine(@CurrentAccount() account: AuthenticatedAccount, @Param() params: CollectiveParamDto) {
     await this.access.assertCan(account, params.collectiveId, 'collective.read');
-    return { request: await this.queries.execute(new MyJoinRequestQuery(params.collectiveId, account.accountId)) };
+    return {
+      request: await this.queries.execute(new MyJoinRequestQuery(params.collectiveId, account.accountId)),
+    };
   }
 
   /** Pending requests, oldest first (at most 100, with the total). */
