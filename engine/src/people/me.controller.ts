@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedAccount } from '../auth/authenticated-account';
 import { CurrentAccount } from '../auth/current-account.decorator';
-import { MyCollectivesQuery } from './queries/my-collectives';
+import { MyCollectivesQuery } from './queries/my-collectives.query';
 
 /** The signed-in person's own places. */
 @ApiTags('me')

@@ -20,7 +20,7 @@ import {
 import { JoinRequestsController } from './join-requests/join-requests.controller';
 import { MeController } from './me.controller';
 import './people.errors';
-import { MyCollectivesHandler } from './queries/my-collectives';
+import { MyCollectivesHandler } from './queries/my-collectives.handler';
 
 /**
  * People and places: invitations (add, invite, resend, revoke, follow), requests to join public

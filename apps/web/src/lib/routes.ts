@@ -3,6 +3,7 @@ import { match } from './router.svelte';
 export type RouteName =
   | 'home'
   | 'login'
+  | 'invitation'
   | 'notifications'
   | 'member'
   | 'bill'
@@ -11,6 +12,7 @@ export type RouteName =
   | 'organise'
   | 'sortition'
   | 'plugins'
+  | 'members'
   | 'petitions'
   | 'petition'
   | 'observe'
@@ -20,6 +22,7 @@ export type RouteName =
 const TABLE: readonly [string, RouteName][] = [
   ['/', 'home'],
   ['/login', 'login'],
+  ['/invitation/:token', 'invitation'],
   ['/notifications', 'notifications'],
   ['/c/:collectiveId', 'member'],
   ['/c/:collectiveId/bills/:billId', 'bill'],
@@ -28,6 +31,7 @@ const TABLE: readonly [string, RouteName][] = [
   ['/c/:collectiveId/organise', 'organise'],
   ['/c/:collectiveId/organise/sortition', 'sortition'],
   ['/c/:collectiveId/organise/plugins', 'plugins'],
+  ['/c/:collectiveId/organise/members', 'members'],
   ['/c/:collectiveId/petitions', 'petitions'],
   ['/c/:collectiveId/petitions/:petitionId', 'petition'],
   ['/c/:collectiveId/observe', 'observe'],
@@ -58,6 +62,7 @@ export const links = {
   organise: (c: string) => `#/c/${c}/organise`,
   sortition: (c: string) => `#/c/${c}/organise/sortition`,
   plugins: (c: string) => `#/c/${c}/organise/plugins`,
+  members: (c: string) => `#/c/${c}/organise/members`,
   petitions: (c: string) => `#/c/${c}/petitions`,
   petition: (c: string, petitionId: string) => `#/c/${c}/petitions/${petitionId}`,
   observe: (c: string) => `#/c/${c}/observe`,

@@ -1,15 +1,15 @@
 import { Command, Query } from '@nestjs/cqrs';
-import type { AuthenticatedAccount, TokenPair } from '../../auth/authenticated-account';
+import type { AuthenticatedAccount } from '../../auth/authenticated-account';
 import type { MailLocale } from '../../mail/mail.contract';
 import type { AcceptInvitationInput, AddMemberInput } from './invitations.schemas';
+import type {
+  InvitationAccepted,
+  InvitationsSent,
+  InvitationView,
+  PendingInvitation,
+} from './invitation.views';
 
-/** Why a member was not sent an invitation. */
-export type SkipReason = 'not_found' | 'inactive' | 'joined' | 'pending' | 'send_limit';
-
-export interface InvitationsSent {
-  readonly sent: number;
-  readonly skipped: readonly { readonly memberId: string; readonly reason: SkipReason }[];
-}
+export type * from './invitation.views';
 
 /**
  * Sends (or sends again, with a new link that replaces the old one) invitations to these members,
@@ -46,14 +46,6 @@ export class AddMemberCommand extends Command<{ id: string; invited: boolean }> 
   }
 }
 
-export interface InvitationAccepted {
-  readonly collectiveId: string;
-  readonly slug: string;
-  readonly memberId: string;
-  /** Tokens of the account created on the way; null when the caller was already signed in. */
-  readonly tokens: TokenPair | null;
-}
-
 /** Follows an invitation link: binds its membership to the caller's account, or to a new one. */
 export class AcceptInvitationCommand extends Command<InvitationAccepted> {
   constructor(
@@ -65,32 +57,10 @@ export class AcceptInvitationCommand extends Command<InvitationAccepted> {
   }
 }
 
-/** What the holder of an invitation link may read before following it. */
-export interface InvitationView {
-  readonly collective: { readonly id: string; readonly name: string; readonly slug: string };
-  readonly displayName: string;
-  readonly email: string;
-  readonly status: 'pending' | 'accepted' | 'revoked' | 'expired';
-  readonly expiresAt: string;
-  /** An account exists for the invited address: sign in rather than create one. */
-  readonly accountExists: boolean;
-}
-
 export class GetInvitationQuery extends Query<InvitationView> {
   constructor(readonly token: string) {
     super();
   }
-}
-
-/** One invitation still waiting for its member. */
-export interface PendingInvitation {
-  readonly memberId: string;
-  readonly displayName: string;
-  readonly email: string;
-  readonly sentAt: string;
-  readonly expiresAt: string;
-  readonly expired: boolean;
-  readonly sendCount: number;
 }
 
 /** Who has been invited and has not joined yet, a page at a time. */

@@ -1,6 +1,7 @@
 import { core } from './en/core';
 import { lawMaking } from './en/law-making';
 import { organising } from './en/organising';
+import { people } from './en/people';
 import { petitions } from './en/petitions';
 import { voting } from './en/voting';
 import type { MessageKey } from './fr';
@@ -12,4 +13,5 @@ export const en: Record<MessageKey, string> = {
   ...organising,
   ...petitions,
   ...lawMaking,
+  ...people,
 };

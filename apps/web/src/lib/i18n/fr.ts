@@ -1,6 +1,7 @@
 import { core } from './fr/core';
 import { lawMaking } from './fr/law-making';
 import { organising } from './fr/organising';
+import { people } from './fr/people';
 import { petitions } from './fr/petitions';
 import { voting } from './fr/voting';
 
@@ -8,6 +9,6 @@ import { voting } from './fr/voting';
  * French messages (the default language), one file per area under `fr/`; `{name}` placeholders are
  * filled by `t`. A new area is a new file here and its twin under `en/`.
  */
-export const fr = { ...core, ...voting, ...organising, ...petitions, ...lawMaking } as const;
+export const fr = { ...core, ...voting, ...organising, ...petitions, ...lawMaking, ...people } as const;
 
 export type MessageKey = keyof typeof fr;
