@@ -157,6 +157,6 @@ describe('A newcomer joins through an invitation e-mail and votes (Chromium)', (
       expect(replay.status).toBe(410);
       expect(browser.pageErrors).toEqual([]);
     },
-    120_000,
+    300_000,
   );
 });
