@@ -88,6 +88,8 @@ describe('A newcomer joins through an invitation e-mail and votes (Chromium)', (
 
   const runs: [Language, 'desktop' | 'phone', string][] = [
     ['fr', 'desktop', 'Nina'],
+    ['fr', 'phone', 'Noé'],
+    ['en', 'desktop', 'Olivia'],
     ['en', 'phone', 'Owen'],
   ];
 
@@ -95,7 +97,11 @@ describe('A newcomer joins through an invitation e-mail and votes (Chromium)', (
     'in %s on a %s: organiser invites, the e-mail arrives, the newcomer creates the account, joins and votes',
     async (language, size, name) => {
       const words = WORDS[language];
-      const email = `${name.toLowerCase()}.${process.pid}.${Date.now().toString(36)}@example.org`;
+      const ascii = name
+        .normalize('NFD')
+        .replace(/[^a-zA-Z]/g, '')
+        .toLowerCase();
+      const email = `${ascii}.${process.pid}.${Date.now().toString(36)}@example.org`;
 
       // the organiser adds the newcomer on the members page, with an invitation
       const organiser = await openIn(browser, language, size);

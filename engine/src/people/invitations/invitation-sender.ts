@@ -65,7 +65,7 @@ export class InvitationSender {
           [collectiveId, uuidArray([...batch])],
         );
         const byId = new Map(rows.map((row) => [row.id, row]));
-        const out: OutgoingMail[] = [];
+        const chosen: { row: Candidate; token: string; hash: string }[] = [];
         for (const memberId of batch) {
           const row = byId.get(memberId);
           const reason = row ? skipReason(row, onlyUninvited) : 'not_found';
@@ -73,38 +73,53 @@ export class InvitationSender {
             skipped.push({ memberId, reason: reason ?? 'not_found' });
             continue;
           }
-          const { token, hash } = newInvitationToken();
-          const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000);
-          const [saved] = await em.execute<{ id: string; send_count: number }[]>(
-            `insert into invitation (id, collective_id, member_id, email, token_hash, locale, expires_at)
-             values (?, ?, ?, ?, ?, ?, ?)
-             on conflict (member_id) do update set token_hash = excluded.token_hash, email = excluded.email,
-               locale = excluded.locale, status = 'pending', expires_at = excluded.expires_at, sent_at = now(),
-               send_count = invitation.send_count + 1, accepted_at = null, account_id = null
-             returning id, send_count`,
-            [randomUUID(), collectiveId, row.id, row.email, hash, locale, expiresAt],
-          );
-          out.push(
-            invitationMail({
-              invitationId: saved.id,
-              sendCount: saved.send_count,
-              to: row.email,
-              locale,
-              displayName: row.display_name,
-              collectiveName: collective?.name ?? '',
-              link: `${this.config.publicUrl}/#/invitation/${token}`,
-              expiresAt,
-            }),
-          );
+          chosen.push({ row, ...newInvitationToken() });
         }
-        return out;
+        if (chosen.length === 0) {
+          return [];
+        }
+        const expiresAt = new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000);
+        // one statement for the batch: a new token (hash) per member, the previous one replaced
+        const saved = await em.execute<{ id: string; member_id: string; send_count: number }[]>(
+          `insert into invitation (id, collective_id, member_id, email, token_hash, locale, expires_at)
+           select r.id, ?, r.member_id, r.email, r.token_hash, ?, ?
+             from jsonb_to_recordset(?::jsonb) as r(id uuid, member_id uuid, email text, token_hash text)
+           on conflict (member_id) do update set token_hash = excluded.token_hash, email = excluded.email,
+             locale = excluded.locale, status = 'pending', expires_at = excluded.expires_at, sent_at = now(),
+             send_count = invitation.send_count + 1, accepted_at = null, account_id = null
+           returning id, member_id, send_count`,
+          [
+            collectiveId,
+            locale,
+            expiresAt,
+            JSON.stringify(
+              chosen.map(({ row, hash }) => ({
+                id: randomUUID(),
+                member_id: row.id,
+                email: row.email,
+                token_hash: hash,
+              })),
+            ),
+          ],
+        );
+        const byMember = new Map(saved.map((row) => [row.member_id, row]));
+        return chosen.map(({ row, token }) =>
+          invitationMail({
+            invitationId: byMember.get(row.id)!.id,
+            sendCount: byMember.get(row.id)!.send_count,
+            to: row.email,
+            locale,
+            displayName: row.display_name,
+            collectiveName: collective?.name ?? '',
+            link: `${this.config.publicUrl}/#/invitation/${token}`,
+            expiresAt,
+          }),
+        );
       });
-      for (const mail of mails) {
-        await this.outbox.enqueue(mail);
-      }
+      await enqueueAll(this.outbox, mails);
       sent += mails.length;
     }
-    return { sent, skipped };
+    return { sent, skipped, remaining: 0 };
   }
 
   /** Active members of the collective who have not joined and hold no pending, unexpired invitation. */
@@ -118,6 +133,20 @@ export class InvitationSender {
     );
     return rows.map((row) => row.id);
   }
+}
+
+/** Messages put in the outbox a few at a time (each is its own durable insert). */
+const ENQUEUE_CONCURRENCY = 8;
+
+async function enqueueAll(outbox: MailOutbox, mails: readonly OutgoingMail[]): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(ENQUEUE_CONCURRENCY, mails.length) }, async () => {
+      while (next < mails.length) {
+        await outbox.enqueue(mails[next++]);
+      }
+    }),
+  );
 }
 
 function skipReason(row: Candidate, onlyUninvited: boolean): SkipReason | null {

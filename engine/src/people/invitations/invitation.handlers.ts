@@ -20,14 +20,24 @@ import {
 import { InvitationSender } from './invitation-sender';
 import { hashInvitationToken, INVITATION_MAX_SENDS } from './invitation-token';
 
+/** Members invited by one "invite everyone who has not joined" call. */
+const NOT_JOINED_PER_CALL = 1000;
+
 @CommandHandler(SendInvitationsCommand)
 export class SendInvitationsHandler implements ICommandHandler<SendInvitationsCommand> {
   constructor(private readonly sender: InvitationSender) {}
 
   async execute(command: SendInvitationsCommand): Promise<InvitationsSent> {
     if ('notJoined' in command.target) {
+      // bounded work per request: the caller repeats while `remaining` > 0
       const ids = await this.sender.uninvited(command.collectiveId);
-      return this.sender.send(command.collectiveId, ids, command.locale, true);
+      const result = await this.sender.send(
+        command.collectiveId,
+        ids.slice(0, NOT_JOINED_PER_CALL),
+        command.locale,
+        true,
+      );
+      return { ...result, remaining: Math.max(0, ids.length - NOT_JOINED_PER_CALL) };
     }
     const ids = [...new Set(command.target.memberIds)];
     const result = await this.sender.send(command.collectiveId, ids, command.locale, false);

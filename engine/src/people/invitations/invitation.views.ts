@@ -8,6 +8,8 @@ export type SkipReason = 'not_found' | 'inactive' | 'joined' | 'pending' | 'send
 export interface InvitationsSent {
   readonly sent: number;
   readonly skipped: readonly { readonly memberId: string; readonly reason: SkipReason }[];
+  /** `notJoined`: members still to invite after this call (each call invites at most 1,000). */
+  readonly remaining: number;
 }
 
 export interface InvitationAccepted {
