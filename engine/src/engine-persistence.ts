@@ -21,6 +21,8 @@ import { PluginSetting } from './plugins/plugin-setting.entity';
 import { Migration20261128000600Plugins } from './plugins/migrations/Migration20261128000600Plugins';
 import { BillVersion, Migration20261128000800TextVersions } from './texts';
 import { Migration20261201001000MailOutbox } from './mail/migrations/Migration20261201001000MailOutbox';
+import { Migration20261201001100MembershipBinding } from './members/migrations/Migration20261201001100MembershipBinding';
+import { Migration20261201001200AccountTokens } from './identity/migrations/Migration20261201001200AccountTokens';
 import { Migration20261201002100People } from './members/migrations/Migration20261201002100People';
 
 /** The engine's entities, registered with MikroORM by the application. */
@@ -52,5 +54,7 @@ export const ENGINE_MIGRATIONS: readonly NamedMigration[] = [
   { name: 'Migration20261128000600Plugins', class: Migration20261128000600Plugins },
   { name: 'Migration20261128000800TextVersions', class: Migration20261128000800TextVersions },
   { name: 'Migration20261201001000MailOutbox', class: Migration20261201001000MailOutbox },
+  { name: 'Migration20261201001100MembershipBinding', class: Migration20261201001100MembershipBinding },
+  { name: 'Migration20261201001200AccountTokens', class: Migration20261201001200AccountTokens },
   { name: 'Migration20261201002100People', class: Migration20261201002100People },
 ];

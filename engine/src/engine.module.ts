@@ -16,6 +16,7 @@ import { DomainModule } from './domain/domain.module';
 import { DeputiesModule } from './deputies/deputies.module';
 import { LiveModule } from './live/live.module';
 import { MailModule } from './mail/mail.module';
+import { IdentityModule } from './identity/identity.module';
 import { PeopleModule } from './people/people.module';
 import type { LiquidePlugin } from './plugins/plugin-definition';
 import { pluginEntities } from './plugins/plugin-validation';
@@ -56,6 +57,7 @@ export class EngineModule {
         HealthModule,
         MailModule,
         AuthModule,
+        IdentityModule,
         SecurityModule,
         RecordModule,
         AccessModule,

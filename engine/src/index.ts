@@ -7,6 +7,8 @@ export * from './logging/create-logger';
 export * from './errors';
 export * from './auth';
 export * from './mail';
+export * from './identity';
+export * from './members/membership';
 export * from './live/live.contract';
 export { RedisIoAdapter } from './live/redis-io.adapter';
 export { joinCollectiveRoom, type CollectiveRoomsData } from './live/collective-rooms';

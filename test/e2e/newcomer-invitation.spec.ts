@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createBallot, createCollective, type Collective } from '../integration/domain/domain-fixtures';
+import { registerViaSmtp } from '../integration/people/people-fixtures';
 import {
   ensureWebBuilt,
   launchBrowser,
@@ -76,7 +77,13 @@ describe('A newcomer joins through an invitation e-mail and votes (Chromium)', (
     smtp = await startSmtpTestServer();
     sut = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL });
     browser = await launchBrowser();
-    c = await createCollective(sut.baseUrl, [], { public: false, visibility: 'live' });
+    c = await createCollective(
+      sut.baseUrl,
+      [],
+      { public: false, visibility: 'live' },
+      undefined,
+      registerViaSmtp(smtp),
+    );
     await createBallot(c.admin, c.id, { visibility: 'live' });
   }, 180_000);
 

@@ -6,6 +6,7 @@ import { Collective } from '../collectives/collective.entity';
 import { DomainErrorCode } from '../domain/domain.errors';
 import { LiquideError } from '../errors/liquide-error';
 import { Member, type Role } from '../members/member.entity';
+import { assertNotUnverified, findMembership } from '../members/membership';
 import { AccessErrorCode } from './access.errors';
 import { isAllowed, POLICY, type Action } from './policy';
 
@@ -36,9 +37,8 @@ export class AccessService {
     if (!collective) {
       throw new LiquideError(AccessErrorCode.CollectiveNotFound, { field: 'collectiveId' });
     }
-    const found = account
-      ? await em.findOne(Member, { collective: collective.id, email: account.email.toLowerCase() })
-      : null;
+    const found = account ? await findMembership(em, account.accountId, collective.id) : null;
+    // a deactivated membership grants nothing: no role, and no acting as oneself
     const member = found?.active ? found : null;
     const roles: readonly Role[] = member?.roles ?? [];
     if (isAllowed(action, roles, collective.settings.public)) {
@@ -46,6 +46,9 @@ export class AccessService {
     }
     if (!account) {
       throw new LiquideError(AccessErrorCode.LoginRequired, { params: { action } });
+    }
+    if (!member) {
+      await assertNotUnverified(em, account.accountId);
     }
     throw new LiquideError(AccessErrorCode.Forbidden, {
       params: { action, roles: POLICY[action].roles.join(', ') },
@@ -105,6 +108,7 @@ export class AccessService {
   ): Promise<Access & { member: Member }> {
     const access = await this.assertCan(account, collectiveId, action);
     if (!access.member) {
+      await assertNotUnverified(this.em.fork(), account.accountId);
       throw new LiquideError(AccessErrorCode.Forbidden, {
         params: { action, roles: POLICY[action].roles.join(', ') },
       });

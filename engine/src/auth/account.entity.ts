@@ -42,6 +42,10 @@ export class Account {
   @Property({ type: 'text', nullable: true })
   oidcSubject: string | null = null;
 
+  /** When `email` was proven to be this person's (a link followed, or a provider's verified claim). */
+  @Property({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null = null;
+
   @Property({ type: 'timestamptz' })
   readonly createdAt: Date & Opt = new Date();
 

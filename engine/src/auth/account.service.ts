@@ -4,7 +4,8 @@ import { Injectable } from '@nestjs/common';
 import { LiquideError } from '../errors';
 import { Account, normaliseEmail } from './account.entity';
 import { AuthErrorCode, TokenRefusedError } from './auth-errors';
-import { hashPassword, spendPasswordCheck, verifyPassword } from './passwords';
+import { spendPasswordCheck, verifyPassword } from './passwords';
+import { bindByClaim, bindVerifiedAddress } from '../members/membership';
 
 /** What an OpenID Connect token says about the person, once verified. */
 export interface OidcProfile {
@@ -14,41 +15,17 @@ export interface OidcProfile {
   /** The provider's `email_verified` claim is `true`. */
   readonly emailVerified: boolean;
   readonly displayName: string;
+  /** Identity-provider mode: the configured stable claim's value and the collectives that trust it. */
+  readonly bind?: { readonly claim: string; readonly value: string; readonly collectives: readonly string[] };
 }
 
 /**
- * Accounts: registration, password sign-in and the mapping of OpenID Connect identities. Each
+ * Accounts: password sign-in and the mapping of OpenID Connect identities. Each
  * operation runs in its own unit of work, so it works outside HTTP requests too.
  */
 @Injectable()
 export class AccountService {
   constructor(private readonly em: EntityManager) {}
-
-  /**
-   * Creates a local account. The input is already validated (see `RegisterInput`).
-   * @throws LiquideError `auth.email_taken` (field `email`).
-   */
-  async register(input: { email: string; password: string; displayName: string }): Promise<Account> {
-    const em = this.em.fork();
-    const email = normaliseEmail(input.email);
-    if ((await em.count(Account, { email })) > 0) {
-      throw emailTaken();
-    }
-    const account = new Account({
-      email,
-      displayName: input.displayName,
-      passwordHash: await hashPassword(input.password),
-    });
-    try {
-      await em.persist(account).flush();
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
-        throw emailTaken();
-      }
-      throw error;
-    }
-    return account;
-  }
 
   /**
    * Checks an email and password. Takes about as long whether or not the email has an account.
@@ -76,10 +53,34 @@ export class AccountService {
   /**
    * The account of an OpenID Connect identity, found by (issuer, subject). At first sign-in it is
    * created, or linked to the local account with the same email when the provider vouches the
-   * email verified.
+   * email verified. A vouched address counts as verified and binds its memberships; an unvouched one
+   * signs in with nothing bound (the account may still prove it by our e-mail link). With the
+   * provider configured as an identity provider for collectives, the stable claim binds too.
    * @throws LiquideError `auth.oidc_email_conflict` when another account holds the email otherwise.
    */
   async findOrCreateFromOidc(profile: OidcProfile): Promise<Account> {
+    const account = await this.findOrCreateOidcAccount(profile);
+    const email = normaliseEmail(profile.email);
+    if (profile.emailVerified && account.email === email && account.emailVerifiedAt === null) {
+      await this.em.fork().transactional(async (em) => {
+        const updated = await em.nativeUpdate(
+          Account,
+          { id: account.id, emailVerifiedAt: null },
+          { emailVerifiedAt: new Date() },
+        );
+        if (updated > 0) {
+          await bindVerifiedAddress(em, account.id, email);
+        }
+      });
+      account.emailVerifiedAt = new Date();
+    }
+    if (profile.bind) {
+      await bindByClaim(this.em.fork(), account.id, profile.bind);
+    }
+    return account;
+  }
+
+  private async findOrCreateOidcAccount(profile: OidcProfile): Promise<Account> {
     const em = this.em.fork();
     const identity = { oidcIssuer: profile.issuer, oidcSubject: profile.subject };
     const known = await em.findOne(Account, identity);
@@ -124,8 +125,4 @@ export class AccountService {
       throw new LiquideError(AuthErrorCode.OidcEmailConflict);
     }
   }
-}
-
-function emailTaken(): LiquideError {
-  return new LiquideError(AuthErrorCode.EmailTaken, { field: 'email' });
 }

@@ -11,6 +11,7 @@ export enum AuthErrorCode {
   RefreshReused = 'auth.refresh_reused',
   OidcEmailConflict = 'auth.oidc_email_conflict',
   OidcUnavailable = 'auth.oidc_unavailable',
+  EmailUnverified = 'auth.email_unverified',
 }
 
 /** Status and French / English messages of each {@link AuthErrorCode}. */
@@ -54,6 +55,11 @@ export const AUTH_ERRORS = defineErrors({
     status: 409,
     fr: 'Un autre compte utilise déjà l’adresse e-mail donnée par le fournisseur d’identité, qui ne la garantit pas vérifiée',
     en: 'Another account already uses the email given by the identity provider, which does not vouch it verified',
+  },
+  [AuthErrorCode.EmailUnverified]: {
+    status: 403,
+    fr: 'Votre adresse e-mail n’est pas encore vérifiée : suivez le lien que nous vous avons envoyé (ou demandez-en un nouveau) pour que vos adhésions, votes et délégations vous soient rattachés',
+    en: 'Your e-mail address is not verified yet: follow the link we sent you (or ask for a new one) so that your memberships, votes and delegations are bound to you',
   },
   [AuthErrorCode.OidcUnavailable]: {
     status: 503,

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { JSONWebKeySet } from 'jose';
 import { AccountService } from './account.service';
 import { TokenRefusedError } from './auth-errors';
-import { LoginDto, RefreshDto, RegisterDto, type AccountView } from './auth.schemas';
+import { LoginDto, RefreshDto, type AccountView } from './auth.schemas';
 import type { AuthenticatedAccount, TokenPair } from './authenticated-account';
 import { CurrentAccount } from './current-account.decorator';
 import { AuthRateLimit } from '../security/rate-limit.guard';
@@ -18,14 +18,6 @@ export class AuthController {
     private readonly accounts: AccountService,
     private readonly tokens: TokenService,
   ) {}
-
-  @Public()
-  @AuthRateLimit()
-  @Post('register')
-  @Header('Cache-Control', 'no-store')
-  async register(@Body() body: RegisterDto): Promise<TokenPair> {
-    return this.tokens.issue(await this.accounts.register(body));
-  }
 
   @Public()
   @AuthRateLimit()
@@ -64,6 +56,7 @@ export class AuthController {
       id: account.id,
       email: account.email,
       displayName: account.displayName,
+      emailVerified: account.emailVerifiedAt !== null,
       signsInWith: { password: account.passwordHash !== null, oidc: account.oidcIssuer !== null },
       createdAt: account.createdAt.toISOString(),
     };

@@ -26,6 +26,6 @@ import { TokenService } from './token.service';
     TokenService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [TokenService, AccountService],
+  exports: [TokenService, AccountService, RefreshTokenStore],
 })
 export class AuthModule {}

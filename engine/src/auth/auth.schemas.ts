@@ -35,6 +35,8 @@ export interface AccountView {
   readonly id: string;
   readonly email: string;
   readonly displayName: string;
+  /** False until the address is proven: the account then holds no membership, vote or role. */
+  readonly emailVerified: boolean;
   readonly signsInWith: { readonly password: boolean; readonly oidc: boolean };
   readonly createdAt: string;
 }

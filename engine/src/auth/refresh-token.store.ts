@@ -85,6 +85,14 @@ export class RefreshTokenStore {
     }
   }
 
+  /**
+   * Revokes every live token of the account (every session), in the caller's unit of work when one
+   * is given (a password reset revokes in its own transaction). Returns how many were live.
+   */
+  async revokeAllOf(accountId: string, em: EntityManager = this.em.fork()): Promise<number> {
+    return em.nativeUpdate(RefreshToken, { account: accountId, revokedAt: null }, { revokedAt: new Date() });
+  }
+
   /** Revokes every live token of a family; returns how many were live. */
   async revokeFamily(familyId: string): Promise<number> {
     return this.em

@@ -5,7 +5,9 @@ import { loadConfig, type LiquideConfig } from '../config/liquide-config';
 import { ormOptions } from '../database/mikro-orm.options';
 import { ENGINE_ENTITIES } from '../engine-persistence';
 import type { LiquideError } from '../errors';
+import { Account } from './account.entity';
 import { AccountService } from './account.service';
+import { hashPassword } from './passwords';
 import { AuthErrorCode, TokenRefusedError } from './auth-errors';
 import { RefreshTokenStore } from './refresh-token.store';
 import { loadSigningKey, type SigningKey } from './signing-key';
@@ -34,12 +36,15 @@ describe(TokenService.name, () => {
   });
 
   let counter = 0;
-  const newAccount = () =>
-    accounts.register({
+  const newAccount = async () => {
+    const account = new Account({
       email: `Person${++counter}@Example.org`,
-      password: 'correct horse battery',
+      passwordHash: await hashPassword('correct horse battery'),
       displayName: `Person ${counter}`,
     });
+    await orm.em.fork().persist(account).flush();
+    return account;
+  };
 
   const refusal = async (promise: Promise<unknown>): Promise<LiquideError> => {
     const error = await promise.then(

@@ -178,6 +178,7 @@ export class TokenService {
       email,
       emailVerified: payload.email_verified === true,
       displayName: oidcDisplayName(payload, email),
+      bind: oidcBinding(oidc.bind, payload),
     });
     return {
       accountId: account.id,
@@ -214,4 +215,15 @@ function oidcDisplayName(payload: JWTPayload, email: string): string {
     }
   }
   return email.split('@')[0]?.slice(0, 100) || email.slice(0, 100);
+}
+
+/** The stable claim's value, when the provider is an identity provider for collectives and the token carries it. */
+function oidcBinding(
+  bind: { readonly claim: string; readonly collectives: readonly string[] } | undefined,
+  payload: JWTPayload,
+): { claim: string; value: string; collectives: readonly string[] } | undefined {
+  const value = bind ? payload[bind.claim] : undefined;
+  return bind && typeof value === 'string' && value.length > 0 && value.length <= 200
+    ? { claim: bind.claim, value, collectives: bind.collectives }
+    : undefined;
 }

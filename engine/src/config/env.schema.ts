@@ -123,6 +123,21 @@ export const EnvSchema = z.object({
     message: 'must be an http(s) URL',
   }),
   OIDC_EMAIL_CLAIM: z.string().trim().min(1).default('email'),
+  OIDC_BIND_CLAIM: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z_][\w.:-]{0,99}$/, 'must be the name of a claim, such as sub or pivot_id')
+    .optional(),
+  OIDC_BIND_COLLECTIVES: z
+    .string()
+    .trim()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+    ),
   CORS_ORIGINS: origins,
   RATE_LIMIT_WINDOW: seconds(60),
   RATE_LIMIT_AUTH: count(10),

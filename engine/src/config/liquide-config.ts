@@ -42,6 +42,12 @@ export interface LiquideConfig {
         readonly audience: string;
         readonly jwksUrl: string;
         readonly emailClaim: string;
+        /**
+         * Identity-provider mode (a FranceConnect-like service): in `bindCollectives` (ids or slugs),
+         * a member whose attribute named `bindClaim` equals that claim of the token binds to the
+         * account, whatever the e-mail. Unset: memberships bind only by a verified address.
+         */
+        readonly bind: { readonly claim: string; readonly collectives: readonly string[] } | undefined;
       }
     | undefined;
 }
@@ -73,6 +79,11 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
   if (env.LIQUIDE_WORKERS > 1 && !env.REDIS_URL) {
     throw new ConfigError([
       `LIQUIDE_WORKERS=${env.LIQUIDE_WORKERS}: more than one worker needs REDIS_URL (workers share live rooms through Redis)`,
+    ]);
+  }
+  if (Boolean(env.OIDC_BIND_CLAIM) !== env.OIDC_BIND_COLLECTIVES.length > 0) {
+    throw new ConfigError([
+      'OIDC_BIND_CLAIM, OIDC_BIND_COLLECTIVES: must be set together (the claim, and the collectives that trust it)',
     ]);
   }
   const oidcParts = [env.OIDC_ISSUER, env.OIDC_AUDIENCE, env.OIDC_JWKS_URL];
@@ -122,6 +133,10 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
             audience: env.OIDC_AUDIENCE,
             jwksUrl: env.OIDC_JWKS_URL,
             emailClaim: env.OIDC_EMAIL_CLAIM,
+            bind:
+              env.OIDC_BIND_CLAIM && env.OIDC_BIND_COLLECTIVES.length > 0
+                ? { claim: env.OIDC_BIND_CLAIM, collectives: env.OIDC_BIND_COLLECTIVES }
+                : undefined,
           }
         : undefined,
   };

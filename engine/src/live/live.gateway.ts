@@ -96,7 +96,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   async handleConnection(socket: LiveSocket): Promise<void> {
     const account = socket.data.account;
     if (account) {
-      const memberIds = await this.live.memberIdsOf(account.email);
+      const memberIds = await this.live.memberIdsOf(account.accountId);
       await socket.join(memberIds.map(rooms.member));
     }
   }

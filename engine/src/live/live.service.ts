@@ -8,6 +8,7 @@ import type { LiveServer, LiveSocket } from './live.gateway';
 import type { LiveMessage } from './live-message';
 import { LiveTallyRegistry } from './live-tally.registry';
 import { rooms, type TallyState, type WatchAnswer } from './live.contract';
+import { activeMembershipIds } from '../members/membership';
 
 /** Everything one instance does to keep its observers' screens moving. */
 @Injectable()
@@ -36,11 +37,9 @@ export class LiveService implements OnModuleDestroy {
     }
   }
 
-  async memberIdsOf(email: string): Promise<string[]> {
-    const rows = await this.em
-      .fork()
-      .execute<{ id: string }[]>('select id from member where email = ? and active', [email.toLowerCase()]);
-    return rows.map((row) => row.id);
+  /** The account's active memberships (bound to it, see members/membership.ts). */
+  memberIdsOf(accountId: string): Promise<string[]> {
+    return activeMembershipIds(this.em.fork(), accountId);
   }
 
   /** Joins the ballot's rooms as its visibility allows and answers with the current state first. */

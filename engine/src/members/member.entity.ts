@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, PrimaryKey, Property, Unique, type Opt, type Ref } from '@mikro-orm/core';
+import { Account } from '../auth/account.entity';
 import { Collective } from '../collectives/collective.entity';
 
 import { type Role } from './roles';
 
 export { ROLES, type Role } from './roles';
 
-/** A person's membership of a collective; matched to an account by e-mail address. */
+/**
+ * A person's membership of a collective. `email` is the address the organiser gave; the membership
+ * belongs to the account in `account`, bound only once that account verified the address (see
+ * `membership.ts`), never by a bare address match.
+ */
 @Entity({ tableName: 'member' })
 @Unique({ properties: ['collective', 'email'] })
 export class Member {
@@ -21,6 +26,10 @@ export class Member {
 
   @Property({ type: 'text' })
   displayName: string;
+
+  /** The verified account holding this membership; null until one is bound. */
+  @ManyToOne(() => Account, { ref: true, nullable: true, deleteRule: 'set null' })
+  account: Ref<Account> | null = null;
 
   @Property({ type: 'text[]' })
   roles: Role[];

@@ -15,6 +15,6 @@ export class MeController {
   /** "My collectives": where I hold an active membership, with my roles. */
   @Get('collectives')
   collectives(@CurrentAccount() account: AuthenticatedAccount) {
-    return this.queries.execute(new MyCollectivesQuery(account.email));
+    return this.queries.execute(new MyCollectivesQuery(account.accountId));
   }
 }

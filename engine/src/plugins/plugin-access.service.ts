@@ -6,6 +6,7 @@ import type { AuthenticatedAccount } from '../auth/authenticated-account';
 import { Collective } from '../collectives/collective.entity';
 import { LiquideError } from '../errors/liquide-error';
 import { Member, type Role } from '../members/member.entity';
+import { assertNotUnverified, findMembership } from '../members/membership';
 import type { PluginActionRule } from './plugin-definition';
 import { PluginRegistry } from './plugin-registry';
 import { PluginSettingsService } from './plugin-settings.service';
@@ -45,15 +46,16 @@ export class PluginAccessService {
     if (!collective) {
       throw new LiquideError(AccessErrorCode.CollectiveNotFound, { field: 'collectiveId' });
     }
-    const found = account
-      ? await em.findOne(Member, { collective: collective.id, email: account.email.toLowerCase() })
-      : null;
-    // a deactivated membership grants nothing: no role, and no acting as oneself (see AccessService)
+    const found = account ? await findMembership(em, account.accountId, collective.id) : null;
+    // a deactivated membership grants nothing: no role, and no acting as oneself
     const member = found?.active ? found : null;
     const roles: readonly Role[] = member?.roles ?? [];
     if (!isAllowedByRule(rule, roles, collective.settings.public)) {
       if (!account) {
         throw new LiquideError(AccessErrorCode.LoginRequired, { params: { action } });
+      }
+      if (!member) {
+        await assertNotUnverified(em, account.accountId);
       }
       throw new LiquideError(AccessErrorCode.Forbidden, { params: { action, roles: rule.roles.join(', ') } });
     }
@@ -69,6 +71,7 @@ export class PluginAccessService {
   ): Promise<Access & { member: Member }> {
     const access = await this.assertCan(account, collectiveId, action);
     if (!access.member) {
+      await assertNotUnverified(this.em.fork(), account.accountId);
       const { rule } = this.registry.action(action);
       throw new LiquideError(AccessErrorCode.Forbidden, { params: { action, roles: rule.roles.join(', ') } });
     }

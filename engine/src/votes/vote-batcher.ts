@@ -23,9 +23,9 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-const ONE = 'select liquide_cast_vote($1, $2, $3, $4) as outcome';
-const MANY = `select liquide_cast_vote(t.ballot, t.email, t.choice, t.request) as outcome
-  from unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) with ordinality as t(ballot, email, choice, request, n)
+const ONE = 'select liquide_cast_vote($1::uuid, $2::uuid, $3, $4) as outcome';
+const MANY = `select liquide_cast_vote(t.ballot, t.account, t.choice, t.request) as outcome
+  from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) with ordinality as t(ballot, account, choice, request, n)
   order by t.n`;
 
 /**
@@ -89,7 +89,7 @@ export class VoteBatcher {
         const { command } = batch[0];
         const result = await connection.query(ONE, [
           command.ballotId,
-          command.email.toLowerCase(),
+          command.accountId,
           command.choice,
           command.requestId,
         ]);
@@ -97,7 +97,7 @@ export class VoteBatcher {
       }
       const result = await connection.query(MANY, [
         batch.map((p) => p.command.ballotId),
-        batch.map((p) => p.command.email.toLowerCase()),
+        batch.map((p) => p.command.accountId),
         batch.map((p) => p.command.choice),
         batch.map((p) => p.command.requestId),
       ]);

@@ -1,4 +1,5 @@
 import { AccessErrorCode } from '../access/access.errors';
+import { AuthErrorCode } from '../auth/auth-errors';
 import { DomainErrorCode } from '../domain/domain.errors';
 import { LiquideError } from '../errors/liquide-error';
 
@@ -15,6 +16,8 @@ export function refusalError(refusal: Refusal): LiquideError {
   switch (refusal.error) {
     case 'ballot.not_found':
       return new LiquideError(DomainErrorCode.BallotNotFound, { field: 'ballotId' });
+    case 'auth.email_unverified':
+      return new LiquideError(AuthErrorCode.EmailUnverified);
     case 'access.forbidden':
       return new LiquideError(AccessErrorCode.Forbidden, {
         params: { action: 'vote.cast', roles: 'member' },

@@ -72,7 +72,10 @@ describe('The global authentication guard', () => {
     await app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${((app.getHttpServer() as Server).address() as AddressInfo).port}`;
     const person = newPerson('Lou');
-    const registered = await call(baseUrl, 'POST', '/api/auth/register', { body: person });
+    await call(baseUrl, 'POST', '/api/auth/register', { body: person });
+    const registered = await call(baseUrl, 'POST', '/api/auth/login', {
+      body: { email: person.email, password: person.password },
+    });
     token = registered.body.accessToken;
     email = person.email;
     expect(app.get(TokenService)).toBeInstanceOf(TokenService);

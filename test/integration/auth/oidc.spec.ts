@@ -58,6 +58,13 @@ describe('Tokens of an OpenID Connect provider, verified through its JWKS', () =
 
   const me = (token: string) =>
     call(sut.baseUrl, 'GET', '/api/auth/me', { token, headers: { 'accept-language': 'en' } });
+  /** Registers a local account and signs in (registration itself answers only "link sent"). */
+  const registerLocal = async (person: ReturnType<typeof newPerson>) => {
+    await call(sut.baseUrl, 'POST', '/api/auth/register', { body: person });
+    return call(sut.baseUrl, 'POST', '/api/auth/login', {
+      body: { email: person.email, password: person.password },
+    });
+  };
 
   it('accepts a token of the provider and creates the account once, keyed by issuer and subject', async () => {
     const token = await provider.sign({ sub: 'user-42', email: 'Dominique@Example.org', name: 'Dominique' });
@@ -83,20 +90,21 @@ describe('Tokens of an OpenID Connect provider, verified through its JWKS', () =
 
   it('links the provider identity to a local account with the same verified email', async () => {
     const person = newPerson('Sacha');
-    const local = await call(sut.baseUrl, 'POST', '/api/auth/register', { body: person });
+    const local = await registerLocal(person);
     const localMe = await me(local.body.accessToken);
 
     const viaProvider = await me(await provider.sign({ sub: 'user-sacha', email: person.email }));
     expect(viaProvider.status).toBe(200);
     expect(viaProvider.body).toMatchObject({
       id: localMe.body.id,
+      emailVerified: true,
       signsInWith: { password: true, oidc: true },
     });
   });
 
   it('refuses to take over a local account when the provider does not vouch the email verified', async () => {
     const person = newPerson('Alix');
-    await call(sut.baseUrl, 'POST', '/api/auth/register', { body: person });
+    await registerLocal(person);
     const answer = await me(
       await provider.sign({ sub: 'user-alix', email: person.email, email_verified: false }),
     );
@@ -158,7 +166,7 @@ describe('Tokens of an OpenID Connect provider, verified through its JWKS', () =
   });
 
   it('still issues and accepts its own tokens beside the provider’s', async () => {
-    const local = await call(sut.baseUrl, 'POST', '/api/auth/register', { body: newPerson('Noa') });
+    const local = await registerLocal(newPerson('Noa'));
     expect((await me(local.body.accessToken)).status).toBe(200);
   });
 });

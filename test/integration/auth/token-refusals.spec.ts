@@ -14,7 +14,11 @@ describe('Access tokens refused on a protected route', () => {
     privateKey = key.privateKey;
     kid = key.kid;
     sut = await startTestApp({ JWT_PRIVATE_KEY_FILE: key.path });
-    const registered = await call(sut.baseUrl, 'POST', '/api/auth/register', { body: newPerson() });
+    const person = newPerson();
+    await call(sut.baseUrl, 'POST', '/api/auth/register', { body: person });
+    const registered = await call(sut.baseUrl, 'POST', '/api/auth/login', {
+      body: { email: person.email, password: person.password },
+    });
     valid = { accessToken: registered.body.accessToken, sub: decodeJwt(registered.body.accessToken).sub! };
   });
 

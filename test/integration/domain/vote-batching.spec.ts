@@ -23,15 +23,15 @@ describe('Votes sent together share one statement and one commit', () => {
     );
     const { ballotId } = await createBallot(c.admin, c.id);
     const commands = sut.app.get(CommandBus);
-    const cast = (ballot: string, email: string) =>
-      commands.execute(new CastVoteCommand(ballot, email, 'yes', requestId('batch'))).then(
+    const cast = (ballot: string, accountId: string) =>
+      commands.execute(new CastVoteCommand(ballot, accountId, 'yes', requestId('batch'))).then(
         (receipt) => ({ ok: true as const, receipt }),
         (error: unknown) => ({ ok: false as const, error }),
       );
     const answers = await Promise.all([
-      ...names.map((name) => cast(ballotId, c.users[name].email)),
-      cast('not-a-uuid', c.users.v0.email),
-      cast(ballotId, 'stranger@example.org'),
+      ...names.map((name) => cast(ballotId, c.users[name].accountId)),
+      cast('not-a-uuid', c.users.v0.accountId),
+      cast(ballotId, '00000000-0000-4000-8000-000000000000'),
     ]);
     const good = answers.slice(0, names.length);
     expect(good.every((answer) => answer.ok)).toBe(true);

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { registerUser, request, type ApiUser } from '../../support/api-client';
+import { registerUnverifiedUser, request, type ApiUser } from '../../support/api-client';
 import { startSmtpTestServer, type ReceivedMail, type SmtpTestServer } from '../../support/smtp-test-server';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import {
@@ -10,6 +10,7 @@ import {
   type Collective,
   type ErrorBody,
 } from '../domain/domain-fixtures';
+import { registerViaSmtp } from './people-fixtures';
 
 const PUBLIC_URL = 'https://vote.example.org';
 
@@ -94,7 +95,13 @@ describe('Invitations: invite → e-mail → follow the link → joined → vote
       PUBLIC_URL,
       MAIL_FROM: 'Liquide <no-reply@vote.example.org>',
     });
-    c = await createCollective(sut.baseUrl, [], { public: false, visibility: 'live' });
+    c = await createCollective(
+      sut.baseUrl,
+      [],
+      { public: false, visibility: 'live' },
+      undefined,
+      registerViaSmtp(smtp),
+    );
     ({ ballotId } = await createBallot(c.admin, c.id, { visibility: 'live' }));
   });
 
@@ -233,7 +240,7 @@ describe('Invitations: invite → e-mail → follow the link → joined → vote
   it('refuses to bind while signed in as someone else; the invited person then joins with their own account', async () => {
     const email = address('lea');
     const { [email]: invited } = await invite([email]);
-    const intruder = await registerUser(sut.baseUrl, 'intruder');
+    const intruder = await registerViaSmtp(smtp)(sut.baseUrl, 'intruder');
     const refused = await accept(invited.token, {}, intruder);
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('invitation.wrong_account');
@@ -241,9 +248,9 @@ describe('Invitations: invite → e-mail → follow the link → joined → vote
     expect(intruderView.status).toBe(403);
 
     // an account already holds the address: sign in first, then follow the link
-    const lea = await request<{ accessToken: string }>(sut.baseUrl, 'POST', '/api/auth/register', {
-      body: { email, password: 'correct horse battery', displayName: 'Léa' },
-    });
+    // registered with the invited address, not verified yet: holds nothing
+    const lea = await registerUnverifiedUser(sut.baseUrl, 'Léa', email);
+    expect((await lea.call('GET', `/api/collectives/${c.id}`)).status).not.toBe(200);
     const anonymous = await accept(invited.token, { displayName: 'X', password: 'correct horse battery' });
     expect(anonymous.status).toBe(409);
     expect(anonymous.body.code).toBe('invitation.sign_in');
@@ -252,12 +259,17 @@ describe('Invitations: invite → e-mail → follow the link → joined → vote
       'POST',
       `/api/invitations/${invited.token}/accept`,
       {
-        token: lea.body.accessToken,
+        token: lea.token,
         body: {},
       },
     );
     expect(signedIn.status).toBe(200);
     expect(signedIn.body).toMatchObject({ memberId: invited.memberId, tokens: null });
+    const vote = await lea.call('PUT', `/api/ballots/${ballotId}/vote`, {
+      choice: 'no',
+      requestId: requestId(),
+    });
+    expect(vote.status).toBe(200);
   });
 
   it('adds one member by hand and invites them; only active organisers may invite', async () => {
@@ -278,7 +290,7 @@ describe('Invitations: invite → e-mail → follow the link → joined → vote
     expect(twice.status).toBe(409);
     expect(twice.body).toMatchObject({ code: 'member.exists', field: 'email' });
 
-    const member = await registerUser(sut.baseUrl, 'member');
+    const member = await registerViaSmtp(smtp)(sut.baseUrl, 'member');
     await importCsv(c.admin, c.id, `email,display_name,roles\n${member.email},Member,member`);
     const byMember = await member.call<ErrorBody>('POST', `/api/collectives/${c.id}/invitations`, {
       notJoined: true,

@@ -1,7 +1,7 @@
-import { registerUser } from '../../support/api-client';
 import { startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-test-server';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { createBallot, createCollective, requestId, type ErrorBody } from '../domain/domain-fixtures';
+import { registerViaSmtp } from './people-fixtures';
 
 interface JoinRequest {
   id: string;
@@ -24,12 +24,15 @@ describe('Requests to join a public collective, decided by an organiser', () => 
   });
 
   it('approves a request: the requester is told by e-mail, becomes a member and votes', async () => {
-    const c = await createCollective(sut.baseUrl, [{ name: 'Ana', roles: 'member' }], {
-      public: true,
-      visibility: 'live',
-    });
+    const c = await createCollective(
+      sut.baseUrl,
+      [{ name: 'Ana', roles: 'member' }],
+      { public: true, visibility: 'live' },
+      undefined,
+      registerViaSmtp(smtp),
+    );
     const { ballotId } = await createBallot(c.admin, c.id, { visibility: 'live' });
-    const zoe = await registerUser(sut.baseUrl, 'zoe');
+    const zoe = await registerViaSmtp(smtp)(sut.baseUrl, 'zoe');
     const before = await zoe.call<ErrorBody>('PUT', `/api/ballots/${ballotId}/vote`, {
       choice: 'yes',
       requestId: requestId(),
@@ -87,8 +90,8 @@ describe('Requests to join a public collective, decided by an organiser', () => 
   });
 
   it('refuses a request: the requester is told in their language and stays outside', async () => {
-    const c = await createCollective(sut.baseUrl, [], { public: true });
-    const max = await registerUser(sut.baseUrl, 'max');
+    const c = await createCollective(sut.baseUrl, [], { public: true }, undefined, registerViaSmtp(smtp));
+    const max = await registerViaSmtp(smtp)(sut.baseUrl, 'max');
     const asked = await max.call<JoinRequest>(
       'POST',
       `/api/collectives/${c.id}/join-requests`,
@@ -109,8 +112,14 @@ describe('Requests to join a public collective, decided by an organiser', () => 
   });
 
   it('takes no request for a members-only collective, nor from a member', async () => {
-    const closed = await createCollective(sut.baseUrl, [{ name: 'Ana', roles: 'member' }], { public: false });
-    const outsider = await registerUser(sut.baseUrl, 'outsider');
+    const closed = await createCollective(
+      sut.baseUrl,
+      [{ name: 'Ana', roles: 'member' }],
+      { public: false },
+      undefined,
+      registerViaSmtp(smtp),
+    );
+    const outsider = await registerViaSmtp(smtp)(sut.baseUrl, 'outsider');
     const refused = await outsider.call<ErrorBody>(
       'POST',
       `/api/collectives/${closed.id}/join-requests`,
@@ -118,7 +127,13 @@ describe('Requests to join a public collective, decided by an organiser', () => 
       { 'accept-language': 'en' },
     );
     expect(refused.status).toBe(403);
-    const open = await createCollective(sut.baseUrl, [{ name: 'Ana', roles: 'member' }], { public: true });
+    const open = await createCollective(
+      sut.baseUrl,
+      [{ name: 'Ana', roles: 'member' }],
+      { public: true },
+      undefined,
+      registerViaSmtp(smtp),
+    );
     const member = await open.users.Ana.call<ErrorBody>(
       'POST',
       `/api/collectives/${open.id}/join-requests`,

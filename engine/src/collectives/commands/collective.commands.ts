@@ -7,7 +7,8 @@ export class CreateCollectiveCommand extends Command<{ id: string }> {
     readonly name: string,
     readonly slug: string,
     readonly settings: Partial<CollectiveSettings>,
-    readonly creator: { readonly email: string; readonly displayName: string },
+    /** The founding account; it must have verified its address (it becomes the first organiser). */
+    readonly creator: { readonly accountId: string; readonly email: string; readonly displayName: string },
   ) {
     super();
   }

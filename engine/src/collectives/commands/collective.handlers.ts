@@ -3,7 +3,9 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainErrorCode } from '../../domain/domain.errors';
 import { LiquideError } from '../../errors/liquide-error';
+import { Account } from '../../auth/account.entity';
 import { Member } from '../../members/member.entity';
+import { assertNotUnverified } from '../../members/membership';
 import { RecordService } from '../../record/record.service';
 import { Collective, DEFAULT_COLLECTIVE_SETTINGS, type CollectiveSettings } from '../collective.entity';
 import { Topic } from '../topic.entity';
@@ -23,13 +25,17 @@ export class CreateCollectiveHandler implements ICommandHandler<CreateCollective
   async execute(command: CreateCollectiveCommand): Promise<{ id: string }> {
     try {
       return await this.em.fork().transactional(async (em) => {
+        await assertNotUnverified(em, command.creator.accountId);
         const settings = { ...DEFAULT_COLLECTIVE_SETTINGS, ...command.settings };
         const collective = new Collective(command.name, command.slug, settings);
         const ref = em.getReference(Collective, collective.id, { wrapped: true });
         em.persist(collective);
-        em.persist(
-          new Member(ref, command.creator.email, command.creator.displayName, ['organiser', 'member']),
-        );
+        const founder = new Member(ref, command.creator.email, command.creator.displayName, [
+          'organiser',
+          'member',
+        ]);
+        founder.account = em.getReference(Account, command.creator.accountId, { wrapped: true });
+        em.persist(founder);
         await em.flush();
         await this.record.append(em, collective.id, 'collective.created', {
           name: collective.name,

@@ -61,14 +61,14 @@ export class BallotsController {
     @Body() body: CastVoteDto,
   ) {
     return this.commands.execute(
-      new CastVoteCommand(params.ballotId, account.email, body.choice, body.requestId),
+      new CastVoteCommand(params.ballotId, account.accountId, body.choice, body.requestId),
     );
   }
 
   @Delete('vote')
   @HttpCode(204)
   async withdraw(@CurrentAccount() account: AuthenticatedAccount, @Param() params: BallotParamDto) {
-    await this.commands.execute(new WithdrawVoteCommand(params.ballotId, account.email));
+    await this.commands.execute(new WithdrawVoteCommand(params.ballotId, account.accountId));
   }
 
   @Get('vote')

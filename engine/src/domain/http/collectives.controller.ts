@@ -33,6 +33,7 @@ export class CollectivesController {
   create(@CurrentAccount() account: AuthenticatedAccount, @Body() body: CreateCollectiveDto) {
     return this.commands.execute(
       new CreateCollectiveCommand(body.name, body.slug, body.settings ?? {}, {
+        accountId: account.accountId,
         email: account.email,
         displayName: account.displayName,
       }),

@@ -7,6 +7,7 @@ import { LiquideError } from '../../errors/liquide-error';
 import { recordProof } from '../../domain/record-proof';
 import { RecordService } from '../../record/record.service';
 import { parseMembersCsv, type MemberRow } from '../csv-members';
+import { verifiedAccountSql } from '../membership';
 import { ImportMembersCommand, type ImportStarted } from './member.commands';
 
 const BATCH = 1000;
@@ -54,15 +55,17 @@ export class ImportMembersHandler implements ICommandHandler<ImportMembersComman
         const batch = rows.slice(start, start + BATCH);
         const counts = await this.em.fork().transactional(async (em) => {
           const result = await em.execute<{ inserted: boolean }[]>(
-            `insert into member (id, collective_id, email, display_name, roles, weight, voting_rights, active, attributes)
-             select gen_random_uuid(), ?, r.email, r.display_name, r.roles, r.weight, r.voting_rights, r.active, r.attributes
+            `insert into member (id, collective_id, email, display_name, roles, weight, voting_rights, active, attributes, account_id)
+             select gen_random_uuid(), ?, r.email, r.display_name, r.roles, r.weight, r.voting_rights, r.active, r.attributes,
+                    ${verifiedAccountSql('r.email', '?::uuid')}
                from jsonb_to_recordset(?::jsonb) as r(email text, display_name text, roles text[], weight double precision,
                                                    voting_rights boolean, active boolean, attributes jsonb)
              on conflict (collective_id, email) do update set display_name = excluded.display_name,
                roles = excluded.roles, weight = excluded.weight, voting_rights = excluded.voting_rights,
-               active = excluded.active, attributes = excluded.attributes
+               active = excluded.active, attributes = excluded.attributes,
+               account_id = coalesce(member.account_id, excluded.account_id)
              returning (xmax = 0) as inserted`,
-            [collectiveId, JSON.stringify(batch.map(toRecord))],
+            [collectiveId, collectiveId, JSON.stringify(batch.map(toRecord))],
           );
           const inserted = result.filter((row) => row.inserted).length;
           await this.record.append(em, collectiveId, 'member.imported', {

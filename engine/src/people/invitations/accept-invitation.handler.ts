@@ -6,6 +6,7 @@ import { hashPassword } from '../../auth/passwords';
 import { TokenService } from '../../auth/token.service';
 import { recordProof } from '../../domain/record-proof';
 import { LiquideError } from '../../errors/liquide-error';
+import { bindVerifiedAddress } from '../../members/membership';
 import { RecordService } from '../../record/record.service';
 import { PeopleErrorCode } from '../people.errors';
 import { MemberJoinedEvent } from '../people.events';
@@ -58,6 +59,11 @@ export class AcceptInvitationHandler implements ICommandHandler<AcceptInvitation
             throw new LiquideError(PeopleErrorCode.InvitationWrongAccount);
           }
           accountId = caller.accountId;
+          // following the link proves the signed-in account's address too
+          await em.execute(
+            'update account set email_verified_at = coalesce(email_verified_at, now()) where id = ?',
+            [accountId],
+          );
         } else {
           if ((await em.count(Account, { email: row.email })) > 0) {
             throw new LiquideError(PeopleErrorCode.InvitationSignIn);
@@ -68,10 +74,14 @@ export class AcceptInvitationHandler implements ICommandHandler<AcceptInvitation
             });
           }
           created = new Account({ email: row.email, displayName: input.displayName, passwordHash });
+          // the link was sent to this address: following it proves it
+          created.emailVerifiedAt = new Date();
           em.persist(created);
           await em.flush();
           accountId = created.id;
         }
+        // the address is proven now: the invited membership (and any other waiting for it) binds
+        await bindVerifiedAddress(em, accountId, row.email);
         await em.execute(
           "update invitation set status = 'accepted', accepted_at = now(), account_id = ? where id = ?",
           [accountId, row.id],

@@ -5,6 +5,7 @@ import { Collective } from '../../collectives/collective.entity';
 import { recordProof } from '../../domain/record-proof';
 import { LiquideError } from '../../errors/liquide-error';
 import { Member } from '../../members/member.entity';
+import { verifiedAccountSql } from '../../members/membership';
 import { RecordService } from '../../record/record.service';
 import { PeopleErrorCode } from '../people.errors';
 import {
@@ -101,6 +102,11 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand> {
         created.votingRights = input.votingRights;
         em.persist(created);
         await em.flush();
+        // an account that already proved this address holds the membership at once
+        await em.execute(
+          `update member set account_id = ${verifiedAccountSql('member.email', 'member.collective_id')} where id = ?`,
+          [created.id],
+        );
         await this.record.append(em, command.collectiveId, 'member.added', {
           proof: await recordProof(em, command.collectiveId, ['added', created.id]),
         });

@@ -14,6 +14,7 @@ import type { LiquideConfig } from '../../config/liquide-config';
 import { recordProof } from '../../domain/record-proof';
 import { LiquideError } from '../../errors/liquide-error';
 import { MailOutbox, type MailLocale } from '../../mail/mail.contract';
+import { verifiedAccountSql } from '../../members/membership';
 import { RecordService } from '../../record/record.service';
 import { PeopleErrorCode } from '../people.errors';
 import { MemberJoinedEvent } from '../people.events';
@@ -60,10 +61,10 @@ export class RequestToJoinHandler implements ICommandHandler<RequestToJoinComman
     if (!collective?.public) {
       throw new LiquideError(PeopleErrorCode.JoinNotPublic);
     }
-    const members = await em.execute('select 1 from member where collective_id = ? and email = ?', [
-      command.collectiveId,
-      command.account.email.toLowerCase(),
-    ]);
+    const members = await em.execute(
+      'select 1 from member where collective_id = ? and (email = ? or account_id = ?)',
+      [command.collectiveId, command.account.email.toLowerCase(), command.account.accountId],
+    );
     if (members.length > 0) {
       throw new LiquideError(PeopleErrorCode.JoinAlreadyMember);
     }
@@ -130,9 +131,17 @@ export class DecideJoinRequestHandler implements ICommandHandler<DecideJoinReque
           return { request: found, memberId: null };
         }
         const [member] = await em.execute<{ id: string }[]>(
-          `insert into member (id, collective_id, email, display_name, roles) values (?, ?, ?, ?, '{member}')
+          `insert into member (id, collective_id, email, display_name, roles, account_id)
+           values (?, ?, ?, ?, '{member}', ${verifiedAccountSql('?', '?::uuid')})
            returning id`,
-          [randomUUID(), command.collectiveId, found.email, found.display_name],
+          [
+            randomUUID(),
+            command.collectiveId,
+            found.email,
+            found.display_name,
+            found.email,
+            command.collectiveId,
+          ],
         );
         await this.record.append(em, command.collectiveId, 'member.joined', {
           proof: await recordProof(em, command.collectiveId, ['joined', member.id]),

@@ -22,10 +22,10 @@ export class MyCollectivesHandler implements IQueryHandler<MyCollectivesQuery> {
       `select c.id, c.name, c.slug, coalesce((c.settings->>'public')::boolean, false) as public,
               m.id as member_id, m.roles, m.voting_rights
          from member m join collective c on c.id = m.collective_id
-        where m.email = ? and m.active
+        where m.account_id = ? and m.active
         order by lower(c.name), c.id
         limit 500`,
-      [query.email.toLowerCase()],
+      [query.accountId],
     );
     return rows.map((row) => ({
       id: row.id,

@@ -12,9 +12,9 @@ export interface MyCollective {
   readonly votingRights: boolean;
 }
 
-/** The collectives where this account holds an active membership, by name. */
+/** The collectives where this account holds an active (bound) membership, by name. */
 export class MyCollectivesQuery extends Query<MyCollective[]> {
-  constructor(readonly email: string) {
+  constructor(readonly accountId: string) {
     super();
   }
 }

@@ -20,7 +20,8 @@ export interface VoteReceipt {
 export class CastVoteCommand extends Command<VoteReceipt> {
   constructor(
     readonly ballotId: string,
-    readonly email: string,
+    /** The voter's account: the vote counts for the membership bound to it (never matched by e-mail). */
+    readonly accountId: string,
     readonly choice: Choice,
     readonly requestId: string,
   ) {

@@ -4,7 +4,8 @@ import { Command } from '@nestjs/cqrs';
 export class WithdrawVoteCommand extends Command<void> {
   constructor(
     readonly ballotId: string,
-    readonly email: string,
+    /** The voter's account (its bound membership). */
+    readonly accountId: string,
   ) {
     super();
   }

@@ -21,10 +21,10 @@ export class WithdrawVoteHandler implements ICommandHandler<WithdrawVoteCommand>
 
   async execute(command: WithdrawVoteCommand): Promise<void> {
     const event = await this.em.fork().transactional(async (em) => {
-      const [{ voter }] = await em.execute<{ voter: Voter }[]>('select liquide_voter(?, ?) as voter', [
-        command.ballotId,
-        command.email.toLowerCase(),
-      ]);
+      const [{ voter }] = await em.execute<{ voter: Voter }[]>(
+        'select liquide_voter(?::uuid, ?::uuid) as voter',
+        [command.ballotId, command.accountId],
+      );
       if ('error' in voter) {
         throw refusalError(voter);
       }

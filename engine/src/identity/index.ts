@@ -1,0 +1,4 @@
+export * from './identity.errors';
+export * from './identity.module';
+export * from './identity.schemas';
+export * from './identity.service';
