@@ -67,7 +67,10 @@ describe('Requests to join a public collective, decided by an organiser', () => 
     );
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('approved');
-    const mail = await smtp.waitFor((m) => m.to === zoe.email, 20_000);
+    const mail = await smtp.waitFor(
+      (m) => m.to === zoe.email && m.dedupeKey.startsWith('join-request:'),
+      20_000,
+    );
     expect(mail.subject).toBe('Bienvenue dans « Collectif de test »');
     expect(mail.html).toContain(`https://vote.example.org/#/c/${c.id}`);
 
@@ -104,7 +107,10 @@ describe('Requests to join a public collective, decided by an organiser', () => 
       { approve: false },
     );
     expect(refused.body).toEqual({ status: 'refused', memberId: null });
-    const mail = await smtp.waitFor((m) => m.to === max.email, 20_000);
+    const mail = await smtp.waitFor(
+      (m) => m.to === max.email && m.dedupeKey.startsWith('join-request:'),
+      20_000,
+    );
     expect(mail.subject).toBe('Your request to join "Collectif de test"');
     expect(mail.text).toContain('did not approve');
     const view = await max.call<{ me: unknown }>('GET', `/api/collectives/${c.id}`);
