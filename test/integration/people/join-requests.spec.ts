@@ -2,6 +2,7 @@ import { startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-tes
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { createBallot, createCollective, requestId, type ErrorBody } from '../domain/domain-fixtures';
 import { registerViaSmtp } from './people-fixtures';
+import { registerUnverifiedUser, request } from '../../support/api-client';
 
 interface JoinRequest {
   id: string;
@@ -115,6 +116,44 @@ describe('Requests to join a public collective, decided by an organiser', () => 
     expect(mail.text).toContain('did not approve');
     const view = await max.call<{ me: unknown }>('GET', `/api/collectives/${c.id}`);
     expect(view.body.me).toBeNull();
+  });
+
+  it('binds an approved request only once the requester proves their address', async () => {
+    const c = await createCollective(
+      sut.baseUrl,
+      [],
+      { public: true, visibility: 'live' },
+      undefined,
+      registerViaSmtp(smtp),
+    );
+    const { ballotId } = await createBallot(c.admin, c.id, { visibility: 'live' });
+    const yann = await registerUnverifiedUser(sut.baseUrl, 'yann');
+    const asked = await yann.call<JoinRequest>('POST', `/api/collectives/${c.id}/join-requests`, {});
+    expect(asked.status).toBe(201);
+    const approved = await c.admin.call(
+      'POST',
+      `/api/collectives/${c.id}/join-requests/${asked.body.id}/decision`,
+      {
+        approve: true,
+      },
+    );
+    expect(approved.status).toBe(200);
+    const early = await yann.call<ErrorBody>('PUT', `/api/ballots/${ballotId}/vote`, {
+      choice: 'yes',
+      requestId: requestId(),
+    });
+    expect(early.status).toBeGreaterThanOrEqual(400);
+    expect(early.status).toBeLessThan(500);
+    const mail = await smtp.waitFor((m) => m.to === yann.email && /#\/verify-email\//.test(m.text), 30_000);
+    const token = /#\/verify-email\/([\w-]+)/.exec(mail.text)![1];
+    expect((await request(sut.baseUrl, 'POST', '/api/auth/verify-email', { body: { token } })).status).toBe(
+      200,
+    );
+    const vote = await yann.call('PUT', `/api/ballots/${ballotId}/vote`, {
+      choice: 'yes',
+      requestId: requestId(),
+    });
+    expect(vote.status).toBe(200);
   });
 
   it('takes no request for a members-only collective, nor from a member', async () => {
