@@ -25,6 +25,8 @@ const PUBLIC_BY_DESIGN: Readonly<Record<string, string>> = {
   'GET /api/collectives/:collectiveId/jwks.json': 'a collective’s public instruction keys',
   'GET /api/dev/mail': 'the local outbox page: development only (404 with SMTP_URL or in production)',
   'GET /api/dev/mail/messages': 'the local outbox: development only (404 with SMTP_URL or in production)',
+  'GET /api/invitations/:token': 'the invitation link is the credential (docs/security.md)',
+  'POST /api/invitations/:token/accept': 'the invitation link is the credential (docs/security.md)',
 };
 
 /**
@@ -37,6 +39,7 @@ const VALIDATES_BEFORE_ACCESS: ReadonlySet<string> = new Set(['GET /api/bills/:b
 const OPEN_TO_ANY_ACCOUNT: Readonly<Record<string, string>> = {
   'GET /api/auth/me': 'one’s own account',
   'POST /api/collectives': 'founding a collective (its creator becomes its organiser)',
+  'GET /api/me/collectives': 'one’s own memberships',
 };
 
 const key = (route: Route) => `${route.method} ${route.path}`;
