@@ -32,6 +32,8 @@ const WORDS = {
     vote: 'Voter',
     recorded: 'Vote enregistré : Oui.',
     mine: 'Mes collectifs',
+    openRef: 'Identifiant ou nom court du collectif',
+    open: 'Ouvrir',
   },
   en: {
     email: 'E-mail address',
@@ -50,6 +52,8 @@ const WORDS = {
     vote: 'Vote',
     recorded: 'Vote recorded: Yes.',
     mine: 'My collectives',
+    openRef: 'Collective id or slug',
+    open: 'Open',
   },
 } as const;
 
@@ -71,6 +75,7 @@ describe('A newcomer joins through an invitation e-mail and votes (Chromium)', (
   let sut: TestApp;
   let browser: Browser;
   let c: Collective;
+  let slug: string;
 
   beforeAll(async () => {
     ensureWebBuilt();
@@ -85,6 +90,7 @@ describe('A newcomer joins through an invitation e-mail and votes (Chromium)', (
       registerViaSmtp(smtp),
     );
     await createBallot(c.admin, c.id, { visibility: 'live' });
+    slug = (await c.admin.call<{ slug: string }>('GET', `/api/collectives/${c.id}`)).body.slug;
   }, 180_000);
 
   afterAll(async () => {
@@ -160,6 +166,12 @@ describe('A newcomer joins through an invitation e-mail and votes (Chromium)', (
       await newcomer.getByRole('link', { name: 'Collectif de test' }).first().waitFor();
       await expectAccessible(newcomer);
       await screenshot(newcomer, `newcomer-${language}-${size}-5-home`);
+
+      // and opens it by its slug, the address people remember
+      await newcomer.getByLabel(words.openRef).fill(slug);
+      await newcomer.getByRole('button', { name: words.open, exact: true }).click();
+      await newcomer.waitForURL((url) => url.hash === `#/c/${c.id}`);
+      await newcomer.getByRole('link', { name: 'Projet' }).waitFor();
 
       // the following link is spent
       const replay = await fetch(`${sut.baseUrl}/api/invitations/${link!.split('/').pop()}/accept`, {
