@@ -15,12 +15,22 @@ export type RouteName =
   | 'petition'
   | 'observe'
   | 'tally'
+  | 'check-email'
+  | 'verify-email'
+  | 'forgot-password'
+  | 'reset-password'
+  | 'account'
   | 'not-found';
 
 const TABLE: readonly [string, RouteName][] = [
   ['/', 'home'],
   ['/login', 'login'],
   ['/notifications', 'notifications'],
+  ['/check-email', 'check-email'],
+  ['/verify-email/:token', 'verify-email'],
+  ['/forgot-password', 'forgot-password'],
+  ['/reset-password/:token', 'reset-password'],
+  ['/account', 'account'],
   ['/c/:collectiveId', 'member'],
   ['/c/:collectiveId/bills/:billId', 'bill'],
   ['/c/:collectiveId/delegations', 'delegations'],

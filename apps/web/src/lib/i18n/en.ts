@@ -3,6 +3,7 @@ import { lawMaking } from './en/law-making';
 import { organising } from './en/organising';
 import { petitions } from './en/petitions';
 import { voting } from './en/voting';
+import { identity } from './en/identity';
 import type { MessageKey } from './fr';
 
 /** English messages, one file per area under `en/`; each area's type makes a missing key a compile error. */
@@ -12,4 +13,5 @@ export const en: Record<MessageKey, string> = {
   ...organising,
   ...petitions,
   ...lawMaking,
+  ...identity,
 };

@@ -3,11 +3,12 @@ import { lawMaking } from './fr/law-making';
 import { organising } from './fr/organising';
 import { petitions } from './fr/petitions';
 import { voting } from './fr/voting';
+import { identity } from './fr/identity';
 
 /**
  * French messages (the default language), one file per area under `fr/`; `{name}` placeholders are
  * filled by `t`. A new area is a new file here and its twin under `en/`.
  */
-export const fr = { ...core, ...voting, ...organising, ...petitions, ...lawMaking } as const;
+export const fr = { ...core, ...voting, ...organising, ...petitions, ...lawMaking, ...identity } as const;
 
 export type MessageKey = keyof typeof fr;
