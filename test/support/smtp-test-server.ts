@@ -26,8 +26,11 @@ export interface SmtpTestServer {
   close(): Promise<void>;
 }
 
-/** A real SMTP server (the `smtp-server` package) on a free loopback port, reading messages with mailparser. */
-export async function startSmtpTestServer(): Promise<SmtpTestServer> {
+/**
+ * A real SMTP server (the `smtp-server` package) on a free loopback port, reading messages with
+ * mailparser. A message is recorded when the server answers 250 (after `replyDelayMs`, if given).
+ */
+export async function startSmtpTestServer(options: { replyDelayMs?: number } = {}): Promise<SmtpTestServer> {
   const received: ReceivedMail[] = [];
   let refusals: { count: number; code: number; message: string } = { count: 0, code: 0, message: '' };
   const server = new SMTPServer({
@@ -37,7 +40,11 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
     size: 5 * 1024 * 1024,
     onData(stream, session, callback) {
       simpleParser(stream)
-        .then((parsed) => {
+        .then(async (parsed) => {
+          if (options.replyDelayMs) {
+            // a slow server: the message is complete here, the client waits for the answer
+            await new Promise((resolve) => setTimeout(resolve, options.replyDelayMs));
+          }
           if (refusals.count > 0) {
             refusals.count -= 1;
             const error = new Error(refusals.message) as Error & { responseCode: number };
@@ -60,6 +67,8 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
         .catch((error: unknown) => callback(error instanceof Error ? error : new Error(String(error))));
     },
   });
+  // a client killed mid-session resets its connection: expected in crash tests, not a failure
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
 

@@ -10,3 +10,8 @@ export function uuidArray(ids: readonly string[]): string {
   }
   return `{${ids.join(',')}}`;
 }
+
+/** A PostgreSQL array literal for a list of strings, to bind as one parameter (`?::text[]`). */
+export function textArray(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}

@@ -55,14 +55,26 @@ const OutgoingMailSchema = z.object({
  */
 @Injectable()
 export class PgMailOutbox extends MailOutbox {
-  /** Emits `queued` after each enqueue so the local sender starts at once instead of at its next poll. */
+  /**
+   * Emits `queued` once an enqueued message is committed, so this process's sender starts at once
+   * instead of at its next poll (other instances find it at theirs).
+   */
   readonly signals = new EventEmitter();
+  private signalOnCommit = false;
 
   constructor(
     private readonly em: EntityManager,
     @Inject(LIQUIDE_CONFIG) private readonly config: LiquideConfig,
   ) {
     super();
+    em.getEventManager().registerSubscriber({
+      afterTransactionCommit: () => {
+        if (this.signalOnCommit) {
+          this.signalOnCommit = false;
+          this.signals.emit('queued');
+        }
+      },
+    });
   }
 
   /**
@@ -92,6 +104,10 @@ export class PgMailOutbox extends MailOutbox {
       ],
       'run',
     );
-    this.signals.emit('queued');
+    if (this.em.getContext(false).isInTransaction()) {
+      this.signalOnCommit = true;
+    } else {
+      this.signals.emit('queued');
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuthErrorCode } from '../auth/auth-errors';
+import { textArray, uuidArray } from '../database/pg-array';
 import { LiquideError } from '../errors/liquide-error';
 import { Member } from './member.entity';
 
@@ -43,17 +44,28 @@ export async function activeMembershipIds(em: EntityManager, accountId: string):
  * Binds to the account every member with this address that no account holds yet. Call it in the
  * transaction that marks the address verified, and only then. Returns the number bound.
  */
-export async function bindVerifiedAddress(
+export function bindVerifiedAddress(em: EntityManager, accountId: string, email: string): Promise<number> {
+  return bindVerifiedAccounts(em, [accountId], email);
+}
+
+/**
+ * Binds every unbound member whose address is the current, verified address of one of these
+ * accounts (at most one membership per account and collective). `onlyEmail` narrows it to one address.
+ */
+export async function bindVerifiedAccounts(
   em: EntityManager,
-  accountId: string,
-  email: string,
+  accountIds: readonly string[],
+  onlyEmail?: string,
 ): Promise<number> {
   const rows = await em.execute<{ id: string }[]>(
-    `update member set account_id = ?
-      where email = ? and account_id is null
-        and not exists (select 1 from member other where other.collective_id = member.collective_id and other.account_id = ?)
-      returning id`,
-    [accountId, email, accountId],
+    `update member set account_id = a.id
+       from account a
+      where a.id = any(?::uuid[]) and a.email_verified_at is not null and member.email = a.email
+        and (?::text is null or a.email = ?)
+        and member.account_id is null
+        and not exists (select 1 from member other where other.collective_id = member.collective_id and other.account_id = a.id)
+      returning member.id`,
+    [uuidArray(accountIds), onlyEmail ?? null, onlyEmail ?? null],
   );
   return rows.length;
 }
@@ -88,7 +100,7 @@ export async function bindByClaim(
         and collective_id in (select c.id from collective c where c.id::text = any(?::text[]) or c.slug = any(?::text[]))
         and not exists (select 1 from member other where other.collective_id = member.collective_id and other.account_id = ?)
       returning id`,
-    [accountId, bind.claim, bind.value, bind.collectives, bind.collectives, accountId],
+    [accountId, bind.claim, bind.value, textArray(bind.collectives), textArray(bind.collectives), accountId],
   );
   return rows.length;
 }

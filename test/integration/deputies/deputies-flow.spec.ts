@@ -101,7 +101,7 @@ describe('Deputies: volunteers → certified pool → verifiable draw → signed
       `/api/collectives/${collectiveId}/members?size=100`,
     );
     found.body.items.forEach((m) => (ids[m.displayName] = m.id));
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await sut?.close();

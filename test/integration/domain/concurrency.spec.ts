@@ -24,7 +24,7 @@ describe('Votes and delegations under concurrency', () => {
       { name: 'alpha', roles: 'member' },
       { name: 'beta', roles: 'member' },
     ]);
-    // registration hashes with argon2: ten at a time
+    // registration hashes with argon2 (and signing in checks it): ten at a time
     crowd = await inBatches(
       Array.from({ length: CROWD }, (_, i) => i),
       10,
@@ -35,7 +35,7 @@ describe('Votes and delegations under concurrency', () => {
     );
     const { progress } = await importCsv(c.admin, c.id, csv, 20_000);
     expect(progress).toMatchObject({ status: 'done', total: CROWD, processed: CROWD, created: CROWD });
-  }, 60_000);
+  }, 240_000);
 
   afterAll(async () => {
     await sut?.close();

@@ -23,6 +23,10 @@ const PUBLIC_BY_DESIGN: Readonly<Record<string, string>> = {
   'GET /api/auth/jwks': 'public keys of access tokens',
   'GET /.well-known/jwks.json': 'public keys of signed instructions',
   'GET /api/collectives/:collectiveId/jwks.json': 'a collective’s public instruction keys',
+  'POST /api/auth/verify-email': 'the mailed link is the credential',
+  'POST /api/auth/password-reset/request':
+    'asking for a reset link (same answer whether or not the address has an account)',
+  'POST /api/auth/password-reset': 'the mailed link is the credential',
   'GET /api/dev/mail': 'the local outbox page: development only (404 with SMTP_URL or in production)',
   'GET /api/dev/mail/messages': 'the local outbox: development only (404 with SMTP_URL or in production)',
   'GET /api/invitations/:token': 'the invitation link is the credential (docs/security.md)',
@@ -39,6 +43,8 @@ const VALIDATES_BEFORE_ACCESS: ReadonlySet<string> = new Set(['GET /api/bills/:b
 const OPEN_TO_ANY_ACCOUNT: Readonly<Record<string, string>> = {
   'GET /api/auth/me': 'one’s own account',
   'POST /api/collectives': 'founding a collective (its creator becomes its organiser)',
+  'POST /api/auth/verify-email/resend': 'a new link to one’s own address',
+  'POST /api/auth/email': 'changing one’s own address',
   'GET /api/me/collectives': 'one’s own memberships',
 };
 

@@ -1,3 +1,5 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import { ENGINE_ENTITIES, ormOptions, verifyAddressesAsOperator } from '@liquide/engine';
 /** The HTTP client and the seeding shared by the benchmarks that drive a running server. */
 import { Agent, request as httpRequest } from 'node:http';
 
@@ -74,21 +76,56 @@ export interface Setup {
   timings: { registerS: number; registerPerS: number; importS: number; members: number };
 }
 
-export async function seed(api: Http, members: number, log: (line: string) => void): Promise<Setup> {
-  const password = 'bench-password-1';
-  const organiser = await api.json<{ accessToken: string }>(
-    'register organiser',
-    201,
+/**
+ * Verifies the bench's addresses as the operator does (`liquide verify-email`): straight in the
+ * database, binding their memberships; the benchmarks have no mailbox to follow links from.
+ */
+export async function verifyAsOperator(databaseUrl: string, emails: readonly string[]): Promise<void> {
+  const orm = await MikroORM.init(
+    ormOptions({ url: databaseUrl, entities: ENGINE_ENTITIES, migrations: [] }),
+  );
+  try {
+    await verifyAddressesAsOperator(orm.em.fork(), emails);
+  } finally {
+    await orm.close(true);
+  }
+}
+
+/** Registers an account (answered 202, "link sent") and signs in; returns the access token. */
+async function registerAndSignIn(
+  api: Http,
+  email: string,
+  password: string,
+  displayName: string,
+): Promise<string> {
+  await api.json(`register ${email}`, 202, 'POST', '/api/auth/register', undefined, {
+    email,
+    password,
+    displayName,
+  });
+  const login = await api.json<{ accessToken: string }>(
+    `login ${email}`,
+    200,
     'POST',
-    '/api/auth/register',
+    '/api/auth/login',
     undefined,
     {
-      email: 'organiser@bench.example',
+      email,
       password,
-      displayName: 'Organiser',
     },
   );
-  const token = organiser.accessToken;
+  return login.accessToken;
+}
+
+export async function seed(
+  api: Http,
+  members: number,
+  log: (line: string) => void,
+  databaseUrl: string,
+): Promise<Setup> {
+  const password = 'bench-password-1';
+  const token = await registerAndSignIn(api, 'organiser@bench.example', password, 'Organiser');
+  await verifyAsOperator(databaseUrl, ['organiser@bench.example']);
   const collective = await api.json<{ id: string }>(
     'create collective',
     201,
@@ -138,22 +175,11 @@ export async function seed(api: Http, members: number, log: (line: string) => vo
   const registerOne = async (): Promise<void> => {
     while (next < members) {
       const i = next++;
-      const reply = await api.json<{ accessToken: string }>(
-        `register ${emails[i]}`,
-        201,
-        'POST',
-        '/api/auth/register',
-        undefined,
-        {
-          email: emails[i],
-          password,
-          displayName: `Voter ${i}`,
-        },
-      );
-      tokens[i] = reply.accessToken;
+      tokens[i] = await registerAndSignIn(api, emails[i], password, `Voter ${i}`);
     }
   };
   await Promise.all(Array.from({ length: 8 }, registerOne));
+  await verifyAsOperator(databaseUrl, emails);
   const registerS = (performance.now() - started) / 1000;
   log(
     `  registered ${members} accounts in ${registerS.toFixed(1)} s (${(members / registerS).toFixed(0)}/s)`,

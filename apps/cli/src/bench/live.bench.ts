@@ -58,7 +58,7 @@ export async function liveBench(args: string[]): Promise<number> {
       LIVE_MAX_PUSHES_PER_SECOND: String(options.pushes),
     });
     const api = new Http(server.baseUrl, 64);
-    const setup = await seed(api, options.members, log);
+    const setup = await seed(api, options.members, log, `${options.postgres}/${database}`);
     log(`  connecting ${options.observers} observers…`);
     const latencies: number[] = [];
     const worst: number[] = [];

@@ -67,7 +67,7 @@ export async function votesBench(args: string[]): Promise<number> {
         : {}),
     });
     const api = new Http(server.baseUrl, options.connections);
-    const setup = await seed(api, options.members, log);
+    const setup = await seed(api, options.members, log, databaseUrl);
     const figures = await load(api, setup, options, server.pid, log);
     const stored = await countStored(databaseUrl, setup.ballotId);
     api.close();

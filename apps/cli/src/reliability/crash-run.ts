@@ -56,7 +56,7 @@ export async function runCrashTest(options: CrashOptions): Promise<CrashReport> 
   let server: ServerProcess | undefined = await startServer(options.databaseUrl, null, env);
   let api = new Http(server.baseUrl, 64);
   try {
-    const setup = await seed(api, members, log);
+    const setup = await seed(api, members, log, options.databaseUrl);
     const path = `/api/ballots/${setup.ballotId}/vote`;
     const acknowledged = new Map<number, Receipt>();
     const inFlight = new Set<number>();

@@ -17,6 +17,11 @@ export type RouteName =
   | 'petition'
   | 'observe'
   | 'tally'
+  | 'check-email'
+  | 'verify-email'
+  | 'forgot-password'
+  | 'reset-password'
+  | 'account'
   | 'not-found';
 
 const TABLE: readonly [string, RouteName][] = [
@@ -24,6 +29,11 @@ const TABLE: readonly [string, RouteName][] = [
   ['/login', 'login'],
   ['/invitation/:token', 'invitation'],
   ['/notifications', 'notifications'],
+  ['/check-email', 'check-email'],
+  ['/verify-email/:token', 'verify-email'],
+  ['/forgot-password', 'forgot-password'],
+  ['/reset-password/:token', 'reset-password'],
+  ['/account', 'account'],
   ['/c/:collectiveId', 'member'],
   ['/c/:collectiveId/bills/:billId', 'bill'],
   ['/c/:collectiveId/delegations', 'delegations'],

@@ -4,6 +4,7 @@ import { organising } from './en/organising';
 import { people } from './en/people';
 import { petitions } from './en/petitions';
 import { voting } from './en/voting';
+import { identity } from './en/identity';
 import type { MessageKey } from './fr';
 
 /** English messages, one file per area under `en/`; each area's type makes a missing key a compile error. */
@@ -13,5 +14,6 @@ export const en: Record<MessageKey, string> = {
   ...organising,
   ...petitions,
   ...lawMaking,
+  ...identity,
   ...people,
 };

@@ -4,11 +4,20 @@ import { organising } from './fr/organising';
 import { people } from './fr/people';
 import { petitions } from './fr/petitions';
 import { voting } from './fr/voting';
+import { identity } from './fr/identity';
 
 /**
  * French messages (the default language), one file per area under `fr/`; `{name}` placeholders are
  * filled by `t`. A new area is a new file here and its twin under `en/`.
  */
-export const fr = { ...core, ...voting, ...organising, ...petitions, ...lawMaking, ...people } as const;
+export const fr = {
+  ...core,
+  ...voting,
+  ...organising,
+  ...petitions,
+  ...lawMaking,
+  ...identity,
+  ...people,
+} as const;
 
 export type MessageKey = keyof typeof fr;
