@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server';
+import { linkIn, startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server';
+import { PUBLIC_URL } from '../integration/identity/identity-kit';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { createBallot, createCollective, type Collective } from '../integration/domain/domain-fixtures';
 import { registerViaSmtp } from '../integration/people/people-fixtures';
@@ -10,8 +11,6 @@ import {
   seriousViolations,
   type Browser,
 } from './support/browser';
-
-const PUBLIC_URL = 'https://vote.example.org';
 
 /** The words each language shows along the way (the page's own texts, as a newcomer reads them). */
 const WORDS = {
@@ -136,8 +135,7 @@ describe('A newcomer joins through an invitation e-mail and votes (Chromium)', (
       // the e-mail, read from the SMTP server, in the organiser's language, with the link
       const mail = await smtp.waitFor((m) => m.to === email, 30_000);
       expect(mail.subject).toBe(words.subject);
-      const link = /https:\/\/vote\.example\.org\/(#\/invitation\/[A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
-      expect(link).toBeDefined();
+      const link = linkIn(mail, `${PUBLIC_URL}/#/invitation/`).slice(PUBLIC_URL.length + 1);
       expect(mail.html).toContain(`${PUBLIC_URL}/${link}`);
 
       // the newcomer follows it, creates the account and joins
@@ -174,7 +172,7 @@ describe('A newcomer joins through an invitation e-mail and votes (Chromium)', (
       await newcomer.getByRole('link', { name: 'Projet' }).waitFor();
 
       // the following link is spent
-      const replay = await fetch(`${sut.baseUrl}/api/invitations/${link!.split('/').pop()}/accept`, {
+      const replay = await fetch(`${sut.baseUrl}/api/invitations/${link.split('/').pop()}/accept`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ displayName: 'X', password: 'correct horse battery' }),

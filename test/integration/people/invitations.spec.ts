@@ -1,6 +1,12 @@
 import { Client } from 'pg';
 import { registerUnverifiedUser, request, type ApiUser } from '../../support/api-client';
-import { startSmtpTestServer, type ReceivedMail, type SmtpTestServer } from '../../support/smtp-test-server';
+import {
+  linkIn,
+  startSmtpTestServer,
+  type ReceivedMail,
+  type SmtpTestServer,
+} from '../../support/smtp-test-server';
+import { PUBLIC_URL } from '../identity/identity-kit';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import {
   createBallot,
@@ -11,8 +17,6 @@ import {
   type ErrorBody,
 } from '../domain/domain-fixtures';
 import { registerViaSmtp } from './people-fixtures';
-
-const PUBLIC_URL = 'https://vote.example.org';
 
 interface Accepted {
   collectiveId: string;
@@ -28,12 +32,9 @@ function address(name: string): string {
 
 /** The token of the invitation link a message carries (checked in both bodies). */
 function linkToken(mail: ReceivedMail): string {
-  const match = /https:\/\/vote\.example\.org\/#\/invitation\/([A-Za-z0-9_-]+)/.exec(mail.text);
-  if (!match) {
-    throw new Error(`no invitation link in: ${mail.text}`);
-  }
-  expect(mail.html).toContain(`${PUBLIC_URL}/#/invitation/${match[1]}`);
-  return match[1];
+  const link = linkIn(mail, `${PUBLIC_URL}/#/invitation/`);
+  expect(mail.html).toContain(link);
+  return link.slice(link.lastIndexOf('/') + 1);
 }
 
 describe('Invitations: invite → e-mail → follow the link → joined → vote; takeovers fail', () => {

@@ -2,7 +2,8 @@ import { startSmtpTestServer, type SmtpTestServer } from '../../support/smtp-tes
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { createBallot, createCollective, requestId, type ErrorBody } from '../domain/domain-fixtures';
 import { registerViaSmtp } from './people-fixtures';
-import { registerUnverifiedUser, request } from '../../support/api-client';
+import { registerUnverifiedUser } from '../../support/api-client';
+import { PUBLIC_URL, verifyBySmtp } from '../identity/identity-kit';
 
 interface JoinRequest {
   id: string;
@@ -16,7 +17,7 @@ describe('Requests to join a public collective, decided by an organiser', () => 
 
   beforeAll(async () => {
     smtp = await startSmtpTestServer();
-    sut = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://vote.example.org' });
+    sut = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL });
   });
 
   afterAll(async () => {
@@ -73,7 +74,7 @@ describe('Requests to join a public collective, decided by an organiser', () => 
       20_000,
     );
     expect(mail.subject).toBe('Bienvenue dans « Collectif de test »');
-    expect(mail.html).toContain(`https://vote.example.org/#/c/${c.id}`);
+    expect(mail.html).toContain(`${PUBLIC_URL}/#/c/${c.id}`);
 
     const vote = await zoe.call('PUT', `/api/ballots/${ballotId}/vote`, {
       choice: 'yes',
@@ -144,11 +145,7 @@ describe('Requests to join a public collective, decided by an organiser', () => 
     });
     expect(early.status).toBeGreaterThanOrEqual(400);
     expect(early.status).toBeLessThan(500);
-    const mail = await smtp.waitFor((m) => m.to === yann.email && /#\/verify-email\//.test(m.text), 30_000);
-    const token = /#\/verify-email\/([\w-]+)/.exec(mail.text)![1];
-    expect((await request(sut.baseUrl, 'POST', '/api/auth/verify-email', { body: { token } })).status).toBe(
-      200,
-    );
+    await verifyBySmtp(sut.baseUrl, smtp, yann.email);
     const vote = await yann.call('PUT', `/api/ballots/${ballotId}/vote`, {
       choice: 'yes',
       requestId: requestId(),
