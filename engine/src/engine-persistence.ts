@@ -23,6 +23,7 @@ import { Migration20261128000600Plugins } from './plugins/migrations/Migration20
 import { Migration20261201001000MailOutbox } from './mail/migrations/Migration20261201001000MailOutbox';
 import { Migration20261201001100MembershipBinding } from './members/migrations/Migration20261201001100MembershipBinding';
 import { Migration20261201001200AccountTokens } from './identity/migrations/Migration20261201001200AccountTokens';
+import { Migration20261201002100People } from './members/migrations/Migration20261201002100People';
 import { Migration20261201003Notices } from './notices/migrations/Migration20261201003Notices';
 import {
   BillVersion,
@@ -61,6 +62,7 @@ export const ENGINE_MIGRATIONS: readonly NamedMigration[] = [
   { name: 'Migration20261201001000MailOutbox', class: Migration20261201001000MailOutbox },
   { name: 'Migration20261201001100MembershipBinding', class: Migration20261201001100MembershipBinding },
   { name: 'Migration20261201001200AccountTokens', class: Migration20261201001200AccountTokens },
+  { name: 'Migration20261201002100People', class: Migration20261201002100People },
   { name: 'Migration20261201003Notices', class: Migration20261201003Notices },
   { name: 'Migration20261201006001ArticleIdIndex', class: Migration20261201006001ArticleIdIndex },
   {

@@ -18,6 +18,7 @@ import { LiveModule } from './live/live.module';
 import { MailModule } from './mail/mail.module';
 import { IdentityModule } from './identity/identity.module';
 import { NoticesModule } from './notices/notices.module';
+import { PeopleModule } from './people/people.module';
 import type { LiquidePlugin } from './plugins/plugin-definition';
 import { pluginEntities } from './plugins/plugin-validation';
 import { PluginsModule } from './plugins/plugins.module';
@@ -67,6 +68,7 @@ export class EngineModule {
         DeputiesModule,
         LiveModule,
         NoticesModule,
+        PeopleModule,
         PluginsModule.forRoot(options.plugins ?? []),
       ],
       providers: [

@@ -12,6 +12,7 @@ export * from './identity';
 export * from './members/membership';
 export * from './live/live.contract';
 export { RedisIoAdapter } from './live/redis-io.adapter';
+export { joinCollectiveRoom, type CollectiveRoomsData } from './live/collective-rooms';
 export * from './plugins';
 export * from './security';
 export * from './texts';

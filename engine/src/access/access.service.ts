@@ -10,10 +10,15 @@ import { assertNotUnverified, findMembership } from '../members/membership';
 import { AccessErrorCode } from './access.errors';
 import { isAllowed, POLICY, type Action } from './policy';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** What an allowed caller is in the collective. */
 export interface Access {
   readonly collective: Collective;
-  /** The caller's membership, or null for anonymous callers and accounts without one. */
+  /**
+   * The caller's active membership, or null for anonymous callers, accounts without one and
+   * deactivated members: a deactivated membership grants nothing, not even acting as oneself.
+   */
   readonly member: Member | null;
 }
 
@@ -32,8 +37,10 @@ export class AccessService {
     if (!collective) {
       throw new LiquideError(AccessErrorCode.CollectiveNotFound, { field: 'collectiveId' });
     }
-    const member = account ? await findMembership(em, account.accountId, collective.id) : null;
-    const roles: readonly Role[] = member?.active ? member.roles : [];
+    const found = account ? await findMembership(em, account.accountId, collective.id) : null;
+    // a deactivated membership grants nothing: no role, and no acting as oneself
+    const member = found?.active ? found : null;
+    const roles: readonly Role[] = member?.roles ?? [];
     if (isAllowed(action, roles, collective.settings.public)) {
       return { collective, member };
     }
@@ -46,6 +53,23 @@ export class AccessService {
     throw new LiquideError(AccessErrorCode.Forbidden, {
       params: { action, roles: POLICY[action].roles.join(', ') },
     });
+  }
+
+  /**
+   * The id of the collective a reference names: its id, or its slug (`mavoix`) — the same
+   * collective, opened by the address people remember. Unknown: 404 `access.collective_not_found`.
+   */
+  async collectiveIdOf(ref: string): Promise<string> {
+    if (UUID.test(ref)) {
+      return ref;
+    }
+    const [row] = await this.em
+      .fork()
+      .execute<{ id: string }[]>('select id from collective where slug = ?', [ref.toLowerCase()]);
+    if (!row) {
+      throw new LiquideError(AccessErrorCode.CollectiveNotFound, { field: 'collectiveId' });
+    }
+    return row.id;
   }
 
   /** `assertCan` on the collective a ballot belongs to. */
@@ -76,7 +100,7 @@ export class AccessService {
     return this.assertCan(account, row.collective_id, action);
   }
 
-  /** Like `assertCan`, for actions done as oneself: the caller must have a membership. */
+  /** Like `assertCan`, for actions done as oneself: the caller must hold an active membership. */
   async assertMember(
     account: AuthenticatedAccount,
     collectiveId: string,

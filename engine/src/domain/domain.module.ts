@@ -35,8 +35,8 @@ import {
   GetImportHandler,
   ListBillsHandler,
   MyDelegationsHandler,
-  SearchMembersHandler,
 } from './queries/read.handlers';
+import { ListMembersHandler } from '../members/queries/list-members.handler';
 
 export const CommandHandlers = [
   CreateCollectiveHandler,
@@ -65,7 +65,7 @@ export const QueryHandlers = [
   GetCollectiveHandler,
   ListBillsHandler,
   GetBillHandler,
-  SearchMembersHandler,
+  ListMembersHandler,
   GetImportHandler,
   MyDelegationsHandler,
   DelegationsToMeHandler,

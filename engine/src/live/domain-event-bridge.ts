@@ -12,13 +12,19 @@ import {
   VoteWithdrawnEvent,
 } from '../domain/domain.events';
 import { runInBackground } from '../logging/background';
+import { MemberDeactivatedEvent } from '../members/members.events';
 import type { LiveMessage } from './live-message';
 import { LiveService } from './live.service';
 
 export const DOMAIN_EVENTS_CHANNEL = 'liquide:domain-events';
 
 type DomainEvent =
-  VoteCastEvent | VoteWithdrawnEvent | DelegationSetEvent | DelegationRevokedEvent | BallotClosedEvent;
+  | VoteCastEvent
+  | VoteWithdrawnEvent
+  | DelegationSetEvent
+  | DelegationRevokedEvent
+  | BallotClosedEvent
+  | MemberDeactivatedEvent;
 
 /**
  * Turns committed domain events into live messages for this instance and, with REDIS_URL set,
@@ -31,6 +37,7 @@ type DomainEvent =
   DelegationSetEvent,
   DelegationRevokedEvent,
   BallotClosedEvent,
+  MemberDeactivatedEvent,
 )
 export class DomainEventBridge implements IEventHandler<DomainEvent>, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(DomainEventBridge.name);
@@ -101,6 +108,14 @@ export class DomainEventBridge implements IEventHandler<DomainEvent>, OnModuleIn
         trustees: event.trustees,
         previousTrustees: event.previousTrustees,
         expiresAt: event.expiresAt?.toISOString() ?? null,
+      };
+    }
+    if (event instanceof MemberDeactivatedEvent) {
+      return {
+        ...base,
+        type: 'membership-ended',
+        collectiveId: event.collectiveId,
+        memberId: event.memberId,
       };
     }
     if (event instanceof DelegationRevokedEvent) {

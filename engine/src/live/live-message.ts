@@ -24,6 +24,12 @@ export type LiveMessage = { readonly origin: string; readonly at: number } & (
       readonly expiresAt: string | null;
     }
   | {
+      /** A membership was deactivated: its sockets leave the collective's rooms. */
+      readonly type: 'membership-ended';
+      readonly collectiveId: string;
+      readonly memberId: string;
+    }
+  | {
       readonly type: 'closed';
       readonly collectiveId: string;
       readonly ballotId: string;

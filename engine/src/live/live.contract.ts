@@ -49,6 +49,11 @@ export interface ServerToClientEvents {
   }) => void;
   /** To a member: a notice was stored in their inbox (see docs/notices.md). */
   'notice:new': (notice: NoticeView) => void;
+  /**
+   * To a member's sockets: their membership of the collective stopped giving them anything (it was
+   * deactivated); the sockets have left every room of that collective.
+   */
+  'membership:ended': (payload: { collectiveId: string; reason: 'deactivated' }) => void;
 }
 
 /** What a client may ask; payloads are validated with the schemas below. */

@@ -18,6 +18,7 @@ import { originAllowed } from '../security/http-security';
 import { pickLanguage } from '../errors/error-catalog';
 import { renderError } from '../errors/http-exception.filter';
 import { InputValidationError, parseInput } from '../errors/validation';
+import type { CollectiveRoomsData } from './collective-rooms';
 import { LiveService } from './live.service';
 import {
   rooms,
@@ -27,7 +28,7 @@ import {
   type WatchAnswer,
 } from './live.contract';
 
-export interface SocketData {
+export interface SocketData extends CollectiveRoomsData {
   account: AuthenticatedAccount | null;
   language: 'fr' | 'en';
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { othersChoicesSecret } from '../ballots/ballot-secrecy';
 import { EventBus } from '@nestjs/cqrs';
 import { Ballot } from '../ballots/ballot.entity';
+import { endMembership, joinCollectiveRoom, rememberCollectiveRoom } from './collective-rooms';
 import { LIQUIDE_CONFIG } from '../config/config.module';
 import { runInBackground } from '../logging/background';
 import type { LiquideConfig } from '../config/liquide-config';
@@ -60,7 +61,9 @@ export class LiveService implements OnModuleDestroy {
   /** Joins the ballot's rooms as its visibility allows and answers with the current state first. */
   async watch(socket: LiveSocket, ballotId: string, memberId: string | null): Promise<WatchAnswer> {
     const ballot = await this.em.fork().findOneOrFail(Ballot, { id: ballotId });
-    await socket.join(rooms.watch(ballotId));
+    // the tally room may be joined later (after-vote), by the server: remembered now, left together
+    rememberCollectiveRoom(socket, ballot.collective.id, rooms.tally(ballotId));
+    await joinCollectiveRoom(socket, ballot.collective.id, rooms.watch(ballotId));
     if (ballot.status === 'closed' && ballot.result) {
       return { ok: true, state: finalState(ballot, Number.MAX_SAFE_INTEGER) };
     }
@@ -113,6 +116,11 @@ export class LiveService implements OnModuleDestroy {
       }
       case 'closed':
         await this.closed(message.ballotId);
+        return;
+      case 'membership-ended':
+        if (this.server) {
+          await endMembership(this.server, message.collectiveId, message.memberId, 'deactivated');
+        }
         return;
     }
   }

@@ -46,8 +46,10 @@ export class PluginAccessService {
     if (!collective) {
       throw new LiquideError(AccessErrorCode.CollectiveNotFound, { field: 'collectiveId' });
     }
-    const member = account ? await findMembership(em, account.accountId, collective.id) : null;
-    const roles: readonly Role[] = member?.active ? member.roles : [];
+    const found = account ? await findMembership(em, account.accountId, collective.id) : null;
+    // a deactivated membership grants nothing: no role, and no acting as oneself
+    const member = found?.active ? found : null;
+    const roles: readonly Role[] = member?.roles ?? [];
     if (!isAllowedByRule(rule, roles, collective.settings.public)) {
       if (!account) {
         throw new LiquideError(AccessErrorCode.LoginRequired, { params: { action } });
@@ -68,10 +70,8 @@ export class PluginAccessService {
     action: string,
   ): Promise<Access & { member: Member }> {
     const access = await this.assertCan(account, collectiveId, action);
-    if (!access.member?.active) {
-      if (!access.member) {
-        await assertNotUnverified(this.em.fork(), account.accountId);
-      }
+    if (!access.member) {
+      await assertNotUnverified(this.em.fork(), account.accountId);
       const { rule } = this.registry.action(action);
       throw new LiquideError(AccessErrorCode.Forbidden, { params: { action, roles: rule.roles.join(', ') } });
     }

@@ -96,11 +96,11 @@ describe('Deputies: volunteers → certified pool → verifiable draw → signed
       );
       return progress.body.status === 'done';
     });
-    const found = await organiser.call<{ id: string; displayName: string }[]>(
+    const found = await organiser.call<{ items: { id: string; displayName: string }[] }>(
       'GET',
-      `/api/collectives/${collectiveId}/members?search=`,
+      `/api/collectives/${collectiveId}/members?size=100`,
     );
-    found.body.forEach((m) => (ids[m.displayName] = m.id));
+    found.body.items.forEach((m) => (ids[m.displayName] = m.id));
   }, 120_000);
 
   afterAll(async () => {

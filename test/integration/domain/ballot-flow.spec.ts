@@ -49,11 +49,11 @@ describe('A ballot from creation to binding result', () => {
       );
       return progress.body.status === 'done';
     });
-    const found = await alice.call<{ id: string; displayName: string }[]>(
+    const found = await alice.call<{ items: { id: string; displayName: string }[] }>(
       'GET',
-      `/api/collectives/${collectiveId}/members?search=`,
+      `/api/collectives/${collectiveId}/members?size=100`,
     );
-    for (const m of found.body) {
+    for (const m of found.body.items) {
       ids[m.displayName] = m.id;
     }
     const bill = await organiser.call<{ id: string }>('POST', `/api/collectives/${collectiveId}/bills`, {

@@ -123,11 +123,11 @@ describe('Organising commands through the API: collectives, topics, members, bil
 
       const search = async () =>
         (
-          await collective.admin.call<{ displayName: string }[]>(
+          await collective.admin.call<{ items: { displayName: string }[] }>(
             'GET',
             `/api/collectives/${collective.id}/members?search=`,
           )
-        ).body.map((m) => m.displayName);
+        ).body.items.map((m) => m.displayName);
       expect(await search()).toEqual(expect.arrayContaining(['Eve', 'Gus']));
       expect(await search()).toHaveLength(3); // with the creator
 

@@ -110,14 +110,19 @@ export async function memberIdOf(user: ApiUser, collectiveId: string): Promise<s
   return response.body.me.memberId;
 }
 
-/** A collective created by a fresh organiser, with one registered account per person imported by CSV. */
+/**
+ * A collective created by a fresh organiser, with one registered account per person imported by CSV.
+ * `register` makes each verified account (by default through the local outbox; tests running with
+ * SMTP_URL pass one that reads their SMTP server).
+ */
 export async function createCollective(
   baseUrl: string,
   people: readonly PersonSpec[],
   settings: Record<string, unknown> = {},
   admin?: ApiUser,
+  register: (baseUrl: string, name: string) => Promise<ApiUser> = registerUser,
 ): Promise<Collective> {
-  const creator = admin ?? (await registerUser(baseUrl, 'admin'));
+  const creator = admin ?? (await register(baseUrl, 'admin'));
   const created = await creator.call<{ id: string }>('POST', '/api/collectives', {
     name: 'Collectif de test',
     slug: uniqueSlug('c'),
@@ -127,7 +132,7 @@ export async function createCollective(
     throw new Error(`create collective failed: ${created.status} ${JSON.stringify(created.body)}`);
   }
   const id = created.body.id;
-  const accounts = await Promise.all(people.map((p) => registerUser(baseUrl, p.name)));
+  const accounts = await Promise.all(people.map((p) => register(baseUrl, p.name)));
   const users: Record<string, ApiUser> = {};
   people.forEach((p, i) => (users[p.name] = accounts[i]));
   if (people.length > 0) {

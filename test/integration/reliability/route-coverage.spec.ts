@@ -30,6 +30,8 @@ const PUBLIC_BY_DESIGN: Readonly<Record<string, string>> = {
   'GET /api/dev/mail': 'the local outbox page: development only (404 with SMTP_URL or in production)',
   'GET /api/dev/mail/messages': 'the local outbox: development only (404 with SMTP_URL or in production)',
   'POST /api/notices/unsubscribe': 'the signed link is the credential (one-click unsubscribe, RFC 8058)',
+  'GET /api/invitations/:token': 'the invitation link is the credential (docs/security.md)',
+  'POST /api/invitations/:token/accept': 'the invitation link is the credential (docs/security.md)',
 };
 
 /**
@@ -49,6 +51,7 @@ const OPEN_TO_ANY_ACCOUNT: Readonly<Record<string, string>> = {
   'POST /api/notices/:noticeId/read': 'one’s own notice (404 for anyone else’s)',
   'GET /api/notices/preferences': 'one’s own e-mail choice',
   'PUT /api/notices/preferences': 'one’s own e-mail choice',
+  'GET /api/me/collectives': 'one’s own memberships',
 };
 
 const key = (route: Route) => `${route.method} ${route.path}`;

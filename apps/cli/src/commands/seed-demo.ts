@@ -261,11 +261,11 @@ export async function seedDemoCommand(args: string[]): Promise<number> {
     { token: organiser, body: csv },
   );
   await waitForImport(api, organiser, collective.id, started.importId);
-  const members = await api.expect<{ id: string; displayName: string }[]>(
-    'search members',
+  const { items: members } = await api.expect<{ items: { id: string; displayName: string }[] }>(
+    'list members',
     200,
     'GET',
-    `/api/collectives/${collective.id}/members?search=`,
+    `/api/collectives/${collective.id}/members?size=100`,
     { token: organiser },
   );
   const memberIds: Record<string, string> = {};

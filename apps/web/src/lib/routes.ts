@@ -3,6 +3,7 @@ import { match } from './router.svelte';
 export type RouteName =
   | 'home'
   | 'login'
+  | 'invitation'
   | 'notifications'
   | 'unsubscribe'
   | 'member'
@@ -12,17 +13,29 @@ export type RouteName =
   | 'organise'
   | 'sortition'
   | 'plugins'
+  | 'members'
   | 'petitions'
   | 'petition'
   | 'observe'
   | 'tally'
+  | 'check-email'
+  | 'verify-email'
+  | 'forgot-password'
+  | 'reset-password'
+  | 'account'
   | 'not-found';
 
 const TABLE: readonly [string, RouteName][] = [
   ['/', 'home'],
   ['/login', 'login'],
+  ['/invitation/:token', 'invitation'],
   ['/notifications', 'notifications'],
   ['/unsubscribe', 'unsubscribe'],
+  ['/check-email', 'check-email'],
+  ['/verify-email/:token', 'verify-email'],
+  ['/forgot-password', 'forgot-password'],
+  ['/reset-password/:token', 'reset-password'],
+  ['/account', 'account'],
   ['/c/:collectiveId', 'member'],
   ['/c/:collectiveId/bills/:billId', 'bill'],
   ['/c/:collectiveId/delegations', 'delegations'],
@@ -30,6 +43,7 @@ const TABLE: readonly [string, RouteName][] = [
   ['/c/:collectiveId/organise', 'organise'],
   ['/c/:collectiveId/organise/sortition', 'sortition'],
   ['/c/:collectiveId/organise/plugins', 'plugins'],
+  ['/c/:collectiveId/organise/members', 'members'],
   ['/c/:collectiveId/petitions', 'petitions'],
   ['/c/:collectiveId/petitions/:petitionId', 'petition'],
   ['/c/:collectiveId/observe', 'observe'],
@@ -60,6 +74,7 @@ export const links = {
   organise: (c: string) => `#/c/${c}/organise`,
   sortition: (c: string) => `#/c/${c}/organise/sortition`,
   plugins: (c: string) => `#/c/${c}/organise/plugins`,
+  members: (c: string) => `#/c/${c}/organise/members`,
   petitions: (c: string) => `#/c/${c}/petitions`,
   petition: (c: string, petitionId: string) => `#/c/${c}/petitions/${petitionId}`,
   observe: (c: string) => `#/c/${c}/observe`,

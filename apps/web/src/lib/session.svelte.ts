@@ -8,6 +8,8 @@ export interface Account {
   readonly id: string;
   readonly email: string;
   readonly displayName: string;
+  /** False until the address is proven: the web client then shows how to verify it. */
+  readonly emailVerified: boolean;
 }
 
 const STORAGE_KEY = 'liquide.session';

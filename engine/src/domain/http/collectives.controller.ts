@@ -11,7 +11,13 @@ import {
   UpdateCollectiveSettingsCommand,
 } from '../../collectives/commands/collective.commands';
 import { GetCollectiveQuery } from '../queries/read.queries';
-import { CollectiveParamDto, CollectiveSettingsDto, CreateCollectiveDto, CreateTopicDto } from './schemas';
+import {
+  CollectiveParamDto,
+  CollectiveRefParamDto,
+  CollectiveSettingsDto,
+  CreateCollectiveDto,
+  CreateTopicDto,
+} from './schemas';
 
 @ApiTags('collectives')
 @ApiBearerAuth()
@@ -34,11 +40,13 @@ export class CollectivesController {
     );
   }
 
+  /** A collective by its id or its slug (`GET /api/collectives/mavoix`). */
   @Get(':collectiveId')
   @OptionalAuth()
-  async get(@CurrentAccount() account: AuthenticatedAccount | null, @Param() params: CollectiveParamDto) {
-    const { member } = await this.access.assertCan(account, params.collectiveId, 'collective.read');
-    return this.queries.execute(new GetCollectiveQuery(params.collectiveId, member?.id ?? null));
+  async get(@CurrentAccount() account: AuthenticatedAccount | null, @Param() params: CollectiveRefParamDto) {
+    const collectiveId = await this.access.collectiveIdOf(params.collectiveId);
+    const { member } = await this.access.assertCan(account, collectiveId, 'collective.read');
+    return this.queries.execute(new GetCollectiveQuery(collectiveId, member?.id ?? null));
   }
 
   @Patch(':collectiveId/settings')

@@ -24,15 +24,12 @@ import {
   ImportMembersCommand,
   UpdateMemberCommand,
 } from '../../members/commands/member.commands';
-import { GetImportQuery, SearchMembersQuery } from '../queries/read.queries';
-import {
-  CollectiveParamDto,
-  ImportParamDto,
-  MemberParamDto,
-  MemberSearchDto,
-  RoleParamDto,
-  UpdateMemberDto,
-} from './schemas';
+import { AccessErrorCode } from '../../access/access.errors';
+import { POLICY } from '../../access/policy';
+import { ListMembersQuery } from '../../members/queries/list-members.query';
+import { MemberListDto, ORGANISER_FILTERS } from '../../members/members.schemas';
+import { GetImportQuery } from '../queries/read.queries';
+import { CollectiveParamDto, ImportParamDto, MemberParamDto, RoleParamDto, UpdateMemberDto } from './schemas';
 
 @ApiTags('members')
 @ApiBearerAuth()
@@ -72,14 +69,27 @@ export class MembersController {
     return this.queries.execute(new GetImportQuery(params.collectiveId, params.importId));
   }
 
+  /**
+   * The member directory, a page at a time (`page`, `size` ≤ 100, `total`). Organisers get every
+   * field and may filter (role, active, joined, votingRights) and search names and addresses;
+   * other members get the names of active members (to choose a trustee).
+   */
   @Get()
-  async search(
+  async list(
     @CurrentAccount() account: AuthenticatedAccount,
     @Param() params: CollectiveParamDto,
-    @Query() query: MemberSearchDto,
+    @Query() query: MemberListDto,
   ) {
-    await this.access.assertCan(account, params.collectiveId, 'member.search');
-    return this.queries.execute(new SearchMembersQuery(params.collectiveId, query.search));
+    const { member } = await this.access.assertCan(account, params.collectiveId, 'member.search');
+    const organiser = member?.has('organiser') ?? false;
+    const filter = ORGANISER_FILTERS.find((name) => query[name] !== undefined);
+    if (!organiser && filter) {
+      throw new LiquideError(AccessErrorCode.Forbidden, {
+        field: filter,
+        params: { action: 'member.manage', roles: POLICY['member.manage'].roles.join(', ') },
+      });
+    }
+    return this.queries.execute(new ListMembersQuery(params.collectiveId, query, organiser));
   }
 
   @Patch(':memberId')

@@ -133,6 +133,14 @@ export const RoleParam = z.strictObject({ collectiveId: z.uuid(), memberId: z.uu
 export class RoleParamDto extends createZodDto(RoleParam) {}
 
 export const CollectiveParam = z.strictObject({ collectiveId: z.uuid() });
+
+/** A collective named by its id or by its slug. */
+export const CollectiveRefParam = z.strictObject({
+  collectiveId: z.union([z.uuid(), slug], {
+    message: '!un identifiant (uuid) ou un nom court — an id (uuid) or a slug',
+  }),
+});
+export class CollectiveRefParamDto extends createZodDto(CollectiveRefParam) {}
 export class CollectiveParamDto extends createZodDto(CollectiveParam) {}
 
 export const BallotParam = z.strictObject({ ballotId: z.uuid() });
@@ -146,6 +154,3 @@ export class ImportParamDto extends createZodDto(ImportParam) {}
 
 export const BillParam = z.strictObject({ billId: z.uuid() });
 export class BillParamDto extends createZodDto(BillParam) {}
-
-export const MemberSearchInput = z.strictObject({ search: z.string().trim().max(100).default('') });
-export class MemberSearchDto extends createZodDto(MemberSearchInput) {}

@@ -16,7 +16,6 @@ import {
   GetImportQuery,
   ListBillsQuery,
   MyDelegationsQuery,
-  SearchMembersQuery,
   type BillSummary,
   type CollectiveView,
   type ImportProgress,
@@ -89,23 +88,6 @@ export class GetBillHandler implements IQueryHandler<GetBillQuery> {
     }
     const [summary] = await summarise(em, [bill]);
     return { ...summary, collectiveId: bill.collective.id, articles: bill.articles };
-  }
-}
-
-@QueryHandler(SearchMembersQuery)
-export class SearchMembersHandler implements IQueryHandler<SearchMembersQuery> {
-  constructor(private readonly em: EntityManager) {}
-
-  async execute(query: SearchMembersQuery) {
-    const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const members = await this.em
-      .fork()
-      .find(
-        Member,
-        { collective: query.collectiveId, active: true, displayName: { $ilike: pattern } },
-        { orderBy: { displayName: 'asc' }, limit: 20, fields: ['id', 'displayName'] },
-      );
-    return members.map((m) => ({ id: m.id, displayName: m.displayName }));
   }
 }
 

@@ -41,15 +41,6 @@ export class GetBillQuery extends Query<BillSummary & { collectiveId: string; ar
   }
 }
 
-export class SearchMembersQuery extends Query<{ id: string; displayName: string }[]> {
-  constructor(
-    readonly collectiveId: string,
-    readonly search: string,
-  ) {
-    super();
-  }
-}
-
 export interface ImportProgress {
   readonly id: string;
   readonly status: 'running' | 'done' | 'failed';

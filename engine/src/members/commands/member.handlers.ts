@@ -1,10 +1,11 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainErrorCode } from '../../domain/domain.errors';
 import { LiquideError } from '../../errors/liquide-error';
 import { recordProof } from '../../domain/record-proof';
 import { RecordService } from '../../record/record.service';
 import { Member, type Role } from '../member.entity';
+import { MemberDeactivatedEvent, MemberReactivatedEvent } from '../members.events';
 import { ChangeRoleCommand, UpdateMemberCommand } from './member.commands';
 
 @CommandHandler(ChangeRoleCommand)
@@ -20,14 +21,8 @@ export class ChangeRoleHandler implements ICommandHandler<ChangeRoleCommand> {
       if (!member) {
         throw new LiquideError(DomainErrorCode.MemberNotFound, { field: 'memberId' });
       }
-      if (!command.grant && command.role === 'organiser' && member.has('organiser')) {
-        const organisers = await em.count(Member, {
-          collective: command.collectiveId,
-          roles: { $contains: ['organiser'] },
-        });
-        if (organisers <= 1) {
-          throw new LiquideError(DomainErrorCode.LastOrganiser, { field: 'role' });
-        }
+      if (!command.grant && command.role === 'organiser' && member.has('organiser') && member.active) {
+        await assertAnotherOrganiser(em, command.collectiveId, 'role');
       }
       const roles = new Set(member.roles);
       if (command.grant) {
@@ -46,20 +41,42 @@ export class ChangeRoleHandler implements ICommandHandler<ChangeRoleCommand> {
   }
 }
 
+/** Refuses to leave the collective without an active organiser (`field` names the change that would). */
+async function assertAnotherOrganiser(em: EntityManager, collectiveId: string, field: string): Promise<void> {
+  const organisers = await em.count(Member, {
+    collective: collectiveId,
+    active: true,
+    roles: { $contains: ['organiser'] },
+  });
+  if (organisers <= 1) {
+    throw new LiquideError(DomainErrorCode.LastOrganiser, { field });
+  }
+}
+
+/**
+ * Changes a membership. Deactivating takes every right away at once: the access policy stops
+ * counting the membership, and `MemberDeactivatedEvent` makes its open sockets leave the
+ * collective's rooms. Each change of activity is its own record event (a proof, never an address).
+ */
 @CommandHandler(UpdateMemberCommand)
 export class UpdateMemberHandler implements ICommandHandler<UpdateMemberCommand> {
   constructor(
     private readonly em: EntityManager,
     private readonly record: RecordService,
+    private readonly events: EventBus,
   ) {}
 
   async execute(command: UpdateMemberCommand): Promise<void> {
-    await this.em.fork().transactional(async (em) => {
+    const flipped = await this.em.fork().transactional(async (em) => {
       const member = await em.findOne(Member, { id: command.memberId, collective: command.collectiveId });
       if (!member) {
         throw new LiquideError(DomainErrorCode.MemberNotFound, { field: 'memberId' });
       }
       const { votingRights, weight, active, attributes, displayName } = command.changes;
+      const wasActive = member.active;
+      if (active === false && wasActive && member.has('organiser')) {
+        await assertAnotherOrganiser(em, command.collectiveId, 'active');
+      }
       if (votingRights !== undefined) {
         member.votingRights = votingRights;
       }
@@ -85,6 +102,23 @@ export class UpdateMemberHandler implements ICommandHandler<UpdateMemberCommand>
           active,
         ]),
       });
+      if (active !== undefined && active !== wasActive) {
+        await this.record.append(
+          em,
+          command.collectiveId,
+          active ? 'member.reactivated' : 'member.deactivated',
+          {
+            proof: await recordProof(em, command.collectiveId, ['activity', member.id, active]),
+          },
+        );
+        return active ? 'reactivated' : 'deactivated';
+      }
+      return null;
     });
+    if (flipped === 'deactivated') {
+      this.events.publish(new MemberDeactivatedEvent(command.collectiveId, command.memberId));
+    } else if (flipped === 'reactivated') {
+      this.events.publish(new MemberReactivatedEvent(command.collectiveId, command.memberId));
+    }
   }
 }

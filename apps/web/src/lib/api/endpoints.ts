@@ -31,8 +31,20 @@ const id = encodeURIComponent;
 export const api = {
   login: (email: string, password: string) =>
     call<TokenPair>('POST', '/api/auth/login', { body: { email, password } }),
+  /** Answers only "link sent", whether or not the address already had an account: sign in next. */
   register: (email: string, password: string, displayName: string) =>
-    call<TokenPair>('POST', '/api/auth/register', { body: { email, password, displayName } }),
+    call<{ status: 'link_sent' }>('POST', '/api/auth/register', { body: { email, password, displayName } }),
+  verifyEmail: (token: string) =>
+    call<{ email: string; membershipsBound: number }>('POST', '/api/auth/verify-email', { body: { token } }),
+  resendVerification: () => call<{ status: 'link_sent' }>('POST', '/api/auth/verify-email/resend'),
+  changeEmail: (newEmail: string, password: string) =>
+    call<{ status: 'link_sent' }>('POST', '/api/auth/email', { body: { newEmail, password } }),
+  requestPasswordReset: (email: string) =>
+    call<{ status: 'link_sent' }>('POST', '/api/auth/password-reset/request', { body: { email } }),
+  resetPassword: (token: string, password: string) =>
+    call<{ email: string; membershipsBound: number }>('POST', '/api/auth/password-reset', {
+      body: { token, password },
+    }),
   logout: (refreshToken: string) => call<null>('POST', '/api/auth/logout', { body: { refreshToken } }),
   me: () => call<AccountView>('GET', '/api/auth/me'),
 
@@ -98,11 +110,14 @@ export const api = {
     }
     return call<null>('DELETE', `/api/collectives/${id(collectiveId)}/delegations?${query.toString()}`);
   },
-  searchMembers: (collectiveId: string, search: string) =>
-    call<MemberFound[]>(
-      'GET',
-      `/api/collectives/${id(collectiveId)}/members?search=${encodeURIComponent(search)}`,
-    ),
+  /** Active members whose name holds `search` (the first page of the directory, as a member sees it). */
+  searchMembers: async (collectiveId: string, search: string) =>
+    (
+      await call<{ items: MemberFound[] }>(
+        'GET',
+        `/api/collectives/${id(collectiveId)}/members?search=${encodeURIComponent(search)}`,
+      )
+    ).items,
 
   importMembers: (collectiveId: string, csv: string) =>
     call<ImportStarted>('POST', `/api/collectives/${id(collectiveId)}/members/import`, {

@@ -41,6 +41,8 @@ export interface AccountView {
   readonly id: string;
   readonly email: string;
   readonly displayName: string;
+  /** False until the address is proven by the mailed link: nothing is bound to the account before. */
+  readonly emailVerified: boolean;
 }
 
 export interface CollectiveSettings {

@@ -2,9 +2,11 @@ import { core } from './en/core';
 import { lawMaking } from './en/law-making';
 import { notices } from './en/notices';
 import { organising } from './en/organising';
+import { people } from './en/people';
 import { petitions } from './en/petitions';
 import { secrecy } from './en/secrecy';
 import { voting } from './en/voting';
+import { identity } from './en/identity';
 import type { MessageKey } from './fr';
 
 /** English messages, one file per area under `en/`; each area's type makes a missing key a compile error. */
@@ -16,4 +18,6 @@ export const en: Record<MessageKey, string> = {
   ...lawMaking,
   ...secrecy,
   ...notices,
+  ...identity,
+  ...people,
 };

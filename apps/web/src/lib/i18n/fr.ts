@@ -2,9 +2,11 @@ import { core } from './fr/core';
 import { lawMaking } from './fr/law-making';
 import { notices } from './fr/notices';
 import { organising } from './fr/organising';
+import { people } from './fr/people';
 import { petitions } from './fr/petitions';
 import { secrecy } from './fr/secrecy';
 import { voting } from './fr/voting';
+import { identity } from './fr/identity';
 
 /**
  * French messages (the default language), one file per area under `fr/`; `{name}` placeholders are
@@ -18,6 +20,8 @@ export const fr = {
   ...lawMaking,
   ...secrecy,
   ...notices,
+  ...identity,
+  ...people,
 } as const;
 
 export type MessageKey = keyof typeof fr;

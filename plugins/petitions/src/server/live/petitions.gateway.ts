@@ -9,7 +9,14 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
-import { authenticateSockets, parseInput, socketCaller, socketRefusal, TokenService } from '@liquide/engine';
+import {
+  authenticateSockets,
+  joinCollectiveRoom,
+  parseInput,
+  socketCaller,
+  socketRefusal,
+  TokenService,
+} from '@liquide/engine';
 import {
   petitionRoom,
   PetitionWatchInput,
@@ -59,8 +66,13 @@ export class PetitionsGateway implements OnGatewayInit, IEventHandler<PetitionCh
   ): Promise<PetitionWatchAnswer> {
     try {
       const { petitionId } = parseInput(PetitionWatchInput, payload, 'socket');
-      await this.petitions.assertCan(socketCaller(socket).account, petitionId, 'petitions.read');
-      await socket.join(petitionRoom(petitionId));
+      const { collective } = await this.petitions.assertCan(
+        socketCaller(socket).account,
+        petitionId,
+        'petitions.read',
+      );
+      // a collective's room: left at once if the caller's membership is deactivated
+      await joinCollectiveRoom(socket, collective.id, petitionRoom(petitionId));
       const state: PetitionLiveState = await this.queries.execute(new PetitionLiveStateQuery(petitionId));
       return { ok: true, state };
     } catch (error) {
