@@ -127,17 +127,15 @@ class Api {
   }
 }
 
-/** Registers the account, or signs in when the e-mail is already taken (second run). */
+/**
+ * Registers the account (answered "link sent" whether or not it exists: a second run reuses it),
+ * signs in, and verifies the address the way its owner would: by following the link mailed to it,
+ * read from the development server's local outbox (`/api/dev/mail`).
+ */
 async function signIn(api: Api, user: DemoUser): Promise<{ token: string; created: boolean }> {
-  const registered = await api.call<{ accessToken: string }>('POST', '/api/auth/register', {
+  await api.expect('register ' + user.email, 202, 'POST', '/api/auth/register', {
     body: { email: user.email, password: DEMO_PASSWORD, displayName: user.displayName },
   });
-  if (registered.status === 201) {
-    return { token: registered.body.accessToken, created: true };
-  }
-  if (registered.status !== 409) {
-    throw new Error(`register ${user.email}: HTTP ${registered.status} ${JSON.stringify(registered.body)}`);
-  }
   const login = await api.expect<{ accessToken: string }>(
     `login ${user.email}`,
     200,
@@ -147,7 +145,39 @@ async function signIn(api: Api, user: DemoUser): Promise<{ token: string; create
       body: { email: user.email, password: DEMO_PASSWORD },
     },
   );
-  return { token: login.accessToken, created: false };
+  const me = await api.expect<{ emailVerified: boolean }>(`me ${user.email}`, 200, 'GET', '/api/auth/me', {
+    token: login.accessToken,
+  });
+  if (!me.emailVerified) {
+    await verifyFromLocalOutbox(api, user.email);
+  }
+  return { token: login.accessToken, created: !me.emailVerified };
+}
+
+/** Follows the newest verification link mailed to the address, as shown by the local outbox. */
+async function verifyFromLocalOutbox(api: Api, email: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const inbox = await api.call<{ text: string }[]>(
+      'GET',
+      `/api/dev/mail/messages?to=${encodeURIComponent(email)}`,
+    );
+    if (inbox.status === 404) {
+      throw new Error(
+        `${email} must verify its address, and this server sends real mail (SMTP_URL set or NODE_ENV=production): ` +
+          'follow the links mailed to the demo addresses, or seed a development server (npm start without SMTP_URL)',
+      );
+    }
+    const token = inbox.body.map((mail) => /#\/verify-email\/([\w-]+)/.exec(mail.text)?.[1]).find(Boolean);
+    if (token) {
+      await api.expect(`verify ${email}`, 200, 'POST', '/api/auth/verify-email', { body: { token } });
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`no verification link for ${email} in the local outbox within 30 s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 async function waitForImport(api: Api, token: string, collectiveId: string, importId: string): Promise<void> {
