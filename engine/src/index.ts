@@ -7,7 +7,7 @@ export * from './logging/create-logger';
 export * from './errors';
 export * from './auth';
 export * from './live/live.contract';
-export { RedisIoAdapter } from './live/redis-io.adapter';
+export { LiveIoAdapter } from './live/live-io.adapter';
 export * from './plugins';
 export * from './security';
 export * from './texts';

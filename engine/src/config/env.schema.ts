@@ -92,6 +92,13 @@ export const EnvSchema = z.object({
     .transform(Number)
     .refine((value) => value >= 1 && value <= 100, 'must be a whole number from 1 to 100')
     .default(10),
+  LIVE_EVENTS_PER_SECOND: count(10),
+  LIVE_ADDRESS_EVENTS_PER_SECOND: count(200),
+  LIVE_MAX_REFUSALS: count(20),
+  LIVE_MAX_WATCHES_PER_SOCKET: count(32),
+  LIVE_MAX_CONNECTIONS_PER_ADDRESS: count(256),
+  LIVE_MAX_MESSAGE_BYTES: count(16 * 1024),
+  LIVE_MAX_BUFFERED_BYTES: count(1024 * 1024),
   LOG_FORMAT: z.enum(['text', 'json']).default('text'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   JWT_ISSUER: z.string().trim().min(1, 'must not be empty').default('liquide'),
@@ -109,6 +116,8 @@ export const EnvSchema = z.object({
   RATE_LIMIT_WINDOW: seconds(60),
   RATE_LIMIT_AUTH: count(10),
   RATE_LIMIT_WRITES: count(120),
+  RATE_LIMIT_REDIS_TIMEOUT_MS: count(250),
+  RATE_LIMIT_REDIS_PREFIX: z.string().trim().min(1, 'must not be empty').default('liquide:rate:'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

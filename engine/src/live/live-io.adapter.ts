@@ -3,13 +3,21 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
+import type { LiquideConfig } from '../config/liquide-config';
 
-/** socket.io with the Redis adapter, so that rooms span every instance sharing REDIS_URL. */
-export class RedisIoAdapter extends IoAdapter {
+/**
+ * socket.io as Liquide runs it: messages from clients capped at `LIVE_MAX_MESSAGE_BYTES` (larger
+ * ones close the connection before they are decoded) and, once {@link connect}ed to REDIS_URL,
+ * the Redis adapter, so that rooms span every instance sharing it.
+ */
+export class LiveIoAdapter extends IoAdapter {
   private clients: { quit(): Promise<unknown> }[] = [];
   private adapter: ReturnType<typeof createAdapter> | undefined;
 
-  constructor(app: INestApplicationContext) {
+  constructor(
+    app: INestApplicationContext,
+    private readonly config: LiquideConfig,
+  ) {
     super(app);
   }
 
@@ -22,7 +30,10 @@ export class RedisIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): unknown {
-    const server = super.createIOServer(port, options) as Server;
+    const server = super.createIOServer(port, {
+      ...options,
+      maxHttpBufferSize: this.config.live.limits.maxMessageBytes,
+    } as ServerOptions) as Server;
     if (this.adapter) {
       server.adapter(this.adapter);
     }
