@@ -1,8 +1,9 @@
-import type { INestApplicationContext } from '@nestjs/common';
+import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
+import { closeRedis, type ClosableRedis } from '../common/redis-close';
 import type { LiquideConfig } from '../config/liquide-config';
 
 /**
@@ -11,7 +12,8 @@ import type { LiquideConfig } from '../config/liquide-config';
  * the Redis adapter, so that rooms span every instance sharing it.
  */
 export class LiveIoAdapter extends IoAdapter {
-  private clients: { quit(): Promise<unknown> }[] = [];
+  private readonly logger = new Logger(LiveIoAdapter.name);
+  private clients: ClosableRedis[] = [];
   private adapter: ReturnType<typeof createAdapter> | undefined;
 
   constructor(
@@ -25,6 +27,9 @@ export class LiveIoAdapter extends IoAdapter {
     const publisher = createClient({ url });
     const subscriber = publisher.duplicate();
     this.clients = [publisher, subscriber];
+    for (const client of [publisher, subscriber]) {
+      client.on('error', (error: unknown) => this.logger.error(`Redis (socket.io rooms): ${String(error)}`));
+    }
     await Promise.all([publisher.connect(), subscriber.connect()]);
     this.adapter = createAdapter(publisher, subscriber);
   }
@@ -41,8 +46,9 @@ export class LiveIoAdapter extends IoAdapter {
   }
 
   override async close(server: Parameters<IoAdapter['close']>[0]): Promise<void> {
-    await super.close(server);
-    await Promise.all(this.clients.map((client) => client.quit().catch(() => undefined)));
+    // the HTTP server may wait for idle keep-alive connections: Redis is not kept waiting meanwhile
+    const clients = this.clients;
     this.clients = [];
+    await Promise.all([super.close(server), ...clients.map((client) => closeRedis(client))]);
   }
 }

@@ -5,3 +5,4 @@ export * from './security.errors';
 export * from './security.module';
 export * from './client-address';
 export * from './token-bucket';
+export * from './shared-throttler.storage';

@@ -147,7 +147,11 @@ describe('Limits on socket.io clients', () => {
     expect(await watch(sender, ballotId)).toMatchObject({ ok: true });
 
     const gone = disconnected(sender);
-    sender.emit('ballot:watch', { ballotId, pad: 'x'.repeat(200_000) } as unknown as { ballotId: string });
+    sender.emit(
+      'ballot:watch',
+      { ballotId, pad: 'x'.repeat(200_000) } as unknown as { ballotId: string },
+      () => undefined,
+    );
     expect(await gone).toBe('transport close');
     expect(await healthy()).toBe(true);
   });
