@@ -35,10 +35,11 @@ export class LiveIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): unknown {
-    const server = super.createIOServer(port, {
+    const limited: Partial<ServerOptions> = {
       ...options,
       maxHttpBufferSize: this.config.live.limits.maxMessageBytes,
-    } as ServerOptions) as Server;
+    };
+    const server = super.createIOServer(port, limited) as Server;
     if (this.adapter) {
       server.adapter(this.adapter);
     }

@@ -296,15 +296,13 @@ async function observersAtFinal(
     totals.no === final.no &&
     totals.abstain === final.abstain;
   const deadline = Date.now() + 15_000;
-  let reached = 0;
-  do {
-    reached = sockets.filter((socket) => same(lastTotals.get(socket))).length;
-    if (reached === sockets.length) {
-      break;
+  for (;;) {
+    const reached = sockets.filter((socket) => same(lastTotals.get(socket))).length;
+    if (reached === sockets.length || Date.now() > deadline) {
+      return reached;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
-  } while (Date.now() < deadline);
-  return reached;
+  }
 }
 
 function renderHostile(
