@@ -29,8 +29,9 @@ export function startHostileClient(baseUrl: string, ballotId: string): { stop():
       const current = socket;
       current.on('live:refused', () => void report.refusals++);
       const connected = await new Promise<boolean>((resolve) => {
-        current.once('connect', () => resolve(true));
-        current.once('connect_error', () => resolve(false));
+        const timer = setTimeout(() => resolve(false), 5000);
+        current.once('connect', () => (clearTimeout(timer), resolve(true)));
+        current.once('connect_error', () => (clearTimeout(timer), resolve(false)));
       });
       if (!connected) {
         report.connectRefusals += 1;
@@ -56,8 +57,8 @@ export function startHostileClient(baseUrl: string, ballotId: string): { stop():
   return {
     stop: async () => {
       running = false;
-      socket?.close();
       await loop;
+      socket?.close();
       return report;
     },
   };
