@@ -11,7 +11,7 @@ export * from './mail';
 export * from './identity';
 export * from './members/membership';
 export * from './live/live.contract';
-export { RedisIoAdapter } from './live/redis-io.adapter';
+export { LiveIoAdapter } from './live/live-io.adapter';
 export { joinCollectiveRoom, type CollectiveRoomsData } from './live/collective-rooms';
 export * from './plugins';
 export * from './security';

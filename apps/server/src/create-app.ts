@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyHttpSecurity, RedisIoAdapter, type LiquideConfig } from '@liquide/engine';
+import { applyHttpSecurity, LiveIoAdapter, type LiquideConfig } from '@liquide/engine';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -24,11 +24,11 @@ export async function createApp(
   app.set('trust proxy', 'loopback');
   applyHttpSecurity(app, config);
   app.enableShutdownHooks();
+  const adapter = new LiveIoAdapter(app, config);
   if (config.redis.url) {
-    const adapter = new RedisIoAdapter(app);
     await adapter.connect(config.redis.url);
-    app.useWebSocketAdapter(adapter);
   }
+  app.useWebSocketAdapter(adapter);
   const document = new DocumentBuilder()
     .setTitle('Liquide API')
     .setDescription('Liquid democracy with proportional, binding mandates')

@@ -137,6 +137,13 @@ export const EnvSchema = z.object({
     .transform(Number)
     .refine((value) => value >= 1 && value <= 100, 'must be a whole number from 1 to 100')
     .default(10),
+  LIVE_EVENTS_PER_SECOND: count(10),
+  LIVE_ADDRESS_EVENTS_PER_SECOND: count(200),
+  LIVE_MAX_REFUSALS: count(20),
+  LIVE_MAX_WATCHES_PER_SOCKET: count(32),
+  LIVE_MAX_CONNECTIONS_PER_ADDRESS: count(256),
+  LIVE_MAX_MESSAGE_BYTES: count(16 * 1024),
+  LIVE_MAX_BUFFERED_BYTES: count(1024 * 1024),
   LOG_FORMAT: z.enum(['text', 'json']).default('text'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   JWT_ISSUER: z.string().trim().min(1, 'must not be empty').default('liquide'),
@@ -187,6 +194,8 @@ export const EnvSchema = z.object({
     .transform(Number)
     .refine((value) => value >= 0 && value <= 23, 'must be a whole hour from 0 to 23 (UTC)')
     .default(7),
+  RATE_LIMIT_REDIS_TIMEOUT_MS: count(250),
+  RATE_LIMIT_REDIS_PREFIX: z.string().trim().min(1, 'must not be empty').default('liquide:rate:'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

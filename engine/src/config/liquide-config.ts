@@ -14,8 +14,11 @@ export interface LiquideConfig {
     readonly timeouts: DatabaseTimeouts;
   };
   readonly redis: { readonly url: string | undefined };
-  /** Live tallies: at most this many pushes per second per ballot (the last state always goes out). */
-  readonly live: { readonly maxPushesPerSecond: number };
+  /**
+   * Live tallies: at most `maxPushesPerSecond` pushes per second per ballot (the last state always
+   * goes out), and the limits each socket and each address is held to (see {@link LiveLimits}).
+   */
+  readonly live: { readonly maxPushesPerSecond: number; readonly limits: LiveLimits };
   readonly log: { readonly format: Env['LOG_FORMAT']; readonly level: Env['LOG_LEVEL'] };
   readonly jwt: {
     readonly issuer: string;
@@ -28,7 +31,15 @@ export interface LiquideConfig {
     /** Other origins allowed to call the API from a browser; empty: same origin only. */
     readonly corsOrigins: readonly string[];
     /** Per window: sign-ins, registrations and refreshes per IP address; writes per account. */
-    readonly rateLimit: { readonly windowSeconds: number; readonly auth: number; readonly writes: number };
+    readonly rateLimit: {
+      readonly windowSeconds: number;
+      readonly auth: number;
+      readonly writes: number;
+      /** With REDIS_URL: the wait for Redis before counting in this instance's memory instead. */
+      readonly redisTimeoutMs: number;
+      /** Prefix of the counters' Redis keys (several deployments may share one Redis). */
+      readonly redisPrefix: string;
+    };
   };
   /** Address of the web client, used in the links mails carry (PUBLIC_URL; default http://localhost:PORT). */
   readonly publicUrl: string;
@@ -77,6 +88,24 @@ export interface DatabaseTimeouts {
   readonly keepAliveMs: number;
   readonly pingIntervalMs: number;
   readonly pingTimeoutMs: number;
+}
+
+/** What one socket.io client, and all the clients of one address, may do (docs/live.md). */
+export interface LiveLimits {
+  /** Events a socket may send per second (token bucket holding twice as many for bursts). */
+  readonly eventsPerSecond: number;
+  /** Events all sockets of one address may send per second together (bucket: twice as many). */
+  readonly addressEventsPerSecond: number;
+  /** Refused events (over a limit, malformed) a socket may send before it is disconnected. */
+  readonly maxRefusals: number;
+  /** Ballots one socket may watch at once (two rooms each). */
+  readonly maxWatchesPerSocket: number;
+  /** Open connections from one address. */
+  readonly maxConnectionsPerAddress: number;
+  /** Largest message a client may send, in bytes (socket.io's `maxHttpBufferSize`). */
+  readonly maxMessageBytes: number;
+  /** Bytes waiting to be sent to a socket before it is disconnected as a slow consumer. */
+  readonly maxBufferedBytes: number;
 }
 
 /** Raised when the environment breaks a rule; the message names every bad variable. */
@@ -144,7 +173,18 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
       },
     },
     redis: { url: env.REDIS_URL },
-    live: { maxPushesPerSecond: env.LIVE_MAX_PUSHES_PER_SECOND },
+    live: {
+      maxPushesPerSecond: env.LIVE_MAX_PUSHES_PER_SECOND,
+      limits: {
+        eventsPerSecond: env.LIVE_EVENTS_PER_SECOND,
+        addressEventsPerSecond: env.LIVE_ADDRESS_EVENTS_PER_SECOND,
+        maxRefusals: env.LIVE_MAX_REFUSALS,
+        maxWatchesPerSocket: env.LIVE_MAX_WATCHES_PER_SOCKET,
+        maxConnectionsPerAddress: env.LIVE_MAX_CONNECTIONS_PER_ADDRESS,
+        maxMessageBytes: env.LIVE_MAX_MESSAGE_BYTES,
+        maxBufferedBytes: env.LIVE_MAX_BUFFERED_BYTES,
+      },
+    },
     log: { format: env.LOG_FORMAT, level: env.LOG_LEVEL },
     jwt: {
       issuer: env.JWT_ISSUER,
@@ -159,6 +199,8 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
         windowSeconds: env.RATE_LIMIT_WINDOW,
         auth: env.RATE_LIMIT_AUTH,
         writes: env.RATE_LIMIT_WRITES,
+        redisTimeoutMs: env.RATE_LIMIT_REDIS_TIMEOUT_MS,
+        redisPrefix: env.RATE_LIMIT_REDIS_PREFIX,
       },
     },
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
 import { createClient } from 'redis';
+import { closeRedis } from '../common/redis-close';
 import { LIQUIDE_CONFIG } from '../config/config.module';
 import type { LiquideConfig } from '../config/liquide-config';
 import {
@@ -72,9 +73,7 @@ export class DomainEventBridge implements IEventHandler<DomainEvent>, OnModuleIn
   }
 
   async onModuleDestroy(): Promise<void> {
-    for (const client of [this.subscriber, this.publisher]) {
-      await client?.quit().catch(() => undefined);
-    }
+    await Promise.all([this.subscriber, this.publisher].map((client) => closeRedis(client)));
   }
 
   handle(event: DomainEvent): void {

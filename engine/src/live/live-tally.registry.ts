@@ -38,6 +38,8 @@ export interface Entry {
   changedAt: number;
   /** Commit time of the oldest change not pushed yet (null when all were pushed). */
   pendingSince: number | null;
+  /** The last state computed, reused while nothing changed. */
+  computed: TallyState | null;
 }
 
 /**
@@ -101,8 +103,21 @@ export class LiveTallyRegistry {
     return changed;
   }
 
+  /** The state of a ballot already in memory, without loading it (null when it is not loaded). */
+  peekState(ballotId: string): TallyState | null {
+    const entry = this.entries.get(ballotId);
+    return entry ? this.state(entry) : null;
+  }
+
   /** The state observers see now. */
   state(entry: Entry): TallyState {
+    const known = entry.computed;
+    if (
+      known?.version === entry.version &&
+      known.oldestChangeAt === (entry.pendingSince ?? entry.changedAt)
+    ) {
+      return known;
+    }
     const totals = entry.tally.totals();
     const stats = entry.tally.stats();
     const counts: Record<string, number> = { yes: totals.yes, no: totals.no, abstain: totals.abstain };
@@ -111,7 +126,7 @@ export class LiveTallyRegistry {
     }
     const anyWeight = Object.values(counts).some((value) => value > 0);
     const seats = anyWeight ? apportion(scaled(counts), entry.deputies, entry.method, entry.seed) : null;
-    return {
+    entry.computed = {
       ballotId: entry.ballotId,
       status: 'open',
       version: entry.version,
@@ -123,6 +138,7 @@ export class LiveTallyRegistry {
       changedAt: entry.changedAt,
       oldestChangeAt: entry.pendingSince ?? entry.changedAt,
     };
+    return entry.computed;
   }
 
   /** The state to push now: as `state`, and the changes it shows count as pushed. */
@@ -249,6 +265,7 @@ export class LiveTallyRegistry {
       version: (this.versions.get(ballotId) ?? 0) + 1,
       changedAt: Date.now(),
       pendingSince: null,
+      computed: null,
     };
   }
 }

@@ -38,6 +38,17 @@ export interface ServerToClientEvents {
    * choices are secret until the close, nobody is told (see `othersChoicesSecret`).
    */
   'delegate:voted': (payload: { ballotId: string; voter: Person; choice: Choice }) => void;
+  /**
+   * An event refused by the limits (docs/live.md) when it carried no ack to answer; `event` is
+   * `disconnect` when the socket is about to be closed for collecting too many refusals.
+   */
+  'live:refused': (payload: {
+    event: string;
+    ok: false;
+    code: string;
+    message: string;
+    field?: string;
+  }) => void;
   /** To a trustee: someone set or revoked a delegation naming them. */
   'delegation:changed': (payload: {
     collectiveId: string;

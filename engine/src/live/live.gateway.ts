@@ -8,49 +8,38 @@ import {
   type OnGatewayConnection,
   type OnGatewayInit,
 } from '@nestjs/websockets';
-import type { Server, Socket } from 'socket.io';
 import { AccessService } from '../access/access.service';
-import type { AuthenticatedAccount } from '../auth/authenticated-account';
 import { TokenService } from '../auth/token.service';
 import { LIQUIDE_CONFIG } from '../config/config.module';
 import type { LiquideConfig } from '../config/liquide-config';
-import { originAllowed } from '../security/http-security';
 import { pickLanguage } from '../errors/error-catalog';
 import { renderError } from '../errors/http-exception.filter';
 import { InputValidationError, parseInput } from '../errors/validation';
-import type { CollectiveRoomsData } from './collective-rooms';
+import { LiquideError } from '../errors/liquide-error';
+import { clientAddress } from '../security/client-address';
+import { originAllowed } from '../security/http-security';
+import { LiveLimiter } from './live-limiter';
+import type { LiveServer, LiveSocket } from './live-socket';
 import { LiveService } from './live.service';
-import {
-  rooms,
-  WatchInput,
-  type ClientToServerEvents,
-  type ServerToClientEvents,
-  type WatchAnswer,
-} from './live.contract';
+import { LiveErrorCode } from './live.errors';
+import { rooms, WatchInput, type WatchAnswer } from './live.contract';
 
-export interface SocketData extends CollectiveRoomsData {
-  account: AuthenticatedAccount | null;
-  language: 'fr' | 'en';
-}
+export type { LiveServer, LiveSocket, SocketData } from './live-socket';
 
-export type LiveServer = Server<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  Record<string, never>,
-  SocketData
->;
-export type LiveSocket = Socket<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  Record<string, never>,
-  SocketData
->;
+type Refusal = Extract<WatchAnswer, { ok: false }>;
 
 /**
  * socket.io entry point. Authenticates on connect with the API's access token (`auth.token`);
  * without a token the socket is anonymous and may only follow public collectives' ballots.
+ * Every connection and every event passes the {@link LiveLimiter} before any work is done.
  */
-@WebSocketGateway({ path: '/socket.io', cors: { origin: true, credentials: true }, serveClient: false })
+@WebSocketGateway({
+  path: '/socket.io',
+  cors: { origin: true, credentials: true },
+  serveClient: false,
+  // an engine.io connection that never joins is closed after 10 s (socket.io's default: 45 s)
+  connectTimeout: 10_000,
+})
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger(LiveGateway.name);
 
@@ -61,35 +50,40 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly tokens: TokenService,
     private readonly access: AccessService,
     private readonly live: LiveService,
+    private readonly limiter: LiveLimiter,
     @Inject(LIQUIDE_CONFIG) private readonly config: LiquideConfig,
   ) {}
 
   afterInit(server: LiveServer): void {
     this.live.attach(server);
-    // browsers send Origin on websocket upgrades too, and CORS does not cover them: same origin or CORS_ORIGINS
+    const hardCap = this.limiter.limits.maxConnectionsPerAddress * 2;
+    // browsers send Origin on websocket upgrades too, and CORS does not cover them: same origin or
+    // CORS_ORIGINS. Far past its connection cap, an address is refused before any handshake.
     server.engine.opts.allowRequest = (req, callback) =>
-      callback(null, originAllowed(req.headers.origin, req, this.config.security.corsOrigins));
+      callback(
+        null,
+        originAllowed(req.headers.origin, req, this.config.security.corsOrigins) &&
+          this.limiter.connectionsFrom(clientAddress(req)) < hardCap,
+      );
+    server.engine.on('connection', (conn: LiveSocket['conn']) => {
+      const address = clientAddress(conn.request);
+      this.limiter.opened(address);
+      conn.once('close', () => this.limiter.closed(address));
+    });
     server.use((socket, next) => {
-      const auth = socket.handshake.auth as { token?: unknown } | undefined;
-      const token = typeof auth?.token === 'string' ? auth.token : undefined;
       socket.data.language = pickLanguage(socket.handshake.headers['accept-language']);
-      if (!token) {
-        socket.data.account = null;
-        next();
+      const allowance = this.limiter.admit(clientAddress(socket.request));
+      if (allowance instanceof LiquideError) {
+        next(this.connectError(allowance, socket));
+        // the refusal is queued before the close, which sends it first
+        setImmediate(() => socket.conn.close());
         return;
       }
-      this.tokens.verifyAccessToken(token).then(
-        (account) => {
-          socket.data.account = account;
-          next();
-        },
-        (error: unknown) => {
-          const body = renderError(error, socket.data.language, this.logger);
-          next(
-            Object.assign(new Error(body.message), { data: { code: body.code, status: body.statusCode } }),
-          );
-        },
-      );
+      socket.data.allowance = allowance;
+      socket.data.watching = new Map();
+      socket.data.owed = new Set();
+      socket.use((packet, nextEvent) => this.screen(socket, packet, nextEvent));
+      this.authenticate(socket, next);
     });
   }
 
@@ -110,20 +104,32 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     }
   }
 
+  /**
+   * Joins the ballot's rooms and answers with its state. A ballot the socket already watches (or
+   * is being answered about) costs nothing: the answer given, refreshed from memory.
+   */
   @SubscribeMessage('ballot:watch')
   async watch(@ConnectedSocket() socket: LiveSocket, @MessageBody() payload: unknown): Promise<WatchAnswer> {
     try {
       const { ballotId } = parseInput(WatchInput, payload, 'socket');
-      const { member } = await this.access.assertCanOnBallot(socket.data.account, ballotId, 'ballot.read');
-      return await this.live.watch(socket, ballotId, member?.id ?? null);
+      const known = socket.data.watching.get(ballotId);
+      if (known) {
+        return this.live.rewatch(socket, ballotId, await known);
+      }
+      const max = this.limiter.limits.maxWatchesPerSocket;
+      if (socket.data.watching.size >= max) {
+        throw new LiquideError(LiveErrorCode.TooManyWatches, { params: { max } });
+      }
+      const answer = this.firstWatch(socket, ballotId);
+      socket.data.watching.set(ballotId, answer);
+      const result = await answer;
+      // a refusal is not remembered: the next watch asks again (rights may have changed)
+      if (!result.ok && socket.data.watching.get(ballotId) === answer) {
+        socket.data.watching.delete(ballotId);
+      }
+      return result;
     } catch (error) {
-      const body = renderError(error, socket.data.language, this.logger);
-      return {
-        ok: false,
-        code: body.code,
-        message: body.message,
-        ...(body.field ? { field: body.field } : {}),
-      };
+      return this.refusal(error, socket);
     }
   }
 
@@ -134,15 +140,72 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   ): Promise<{ ok: true } | WatchAnswer> {
     try {
       const { ballotId } = parseInput(WatchInput, payload, 'socket');
+      socket.data.watching.delete(ballotId);
+      socket.data.owed.delete(ballotId);
       await socket.leave(rooms.watch(ballotId));
       await socket.leave(rooms.tally(ballotId));
       return { ok: true };
     } catch (error) {
-      if (!(error instanceof InputValidationError)) {
-        throw error;
-      }
-      const body = renderError(error, socket.data.language, this.logger);
-      return { ok: false, code: body.code, message: body.message };
+      return this.refusal(error, socket);
     }
+  }
+
+  private async firstWatch(socket: LiveSocket, ballotId: string): Promise<WatchAnswer> {
+    try {
+      const { member } = await this.access.assertCanOnBallot(socket.data.account, ballotId, 'ballot.read');
+      return await this.live.watch(socket, ballotId, member?.id ?? null);
+    } catch (error) {
+      return this.refusal(error, socket);
+    }
+  }
+
+  /** Lets an event through the limits, or answers it with the refusal (and drops abusers). */
+  private screen(socket: LiveSocket, packet: unknown[], next: (error?: Error) => void): void {
+    const problem = this.limiter.check(socket.data.allowance, packet);
+    if (!problem) {
+      next();
+      return;
+    }
+    const answer = this.refusal(problem, socket);
+    const ack = packet.at(-1);
+    if (typeof ack === 'function') {
+      (ack as (answer: Refusal) => void)(answer);
+    } else {
+      socket.emit('live:refused', { event: String(packet[0]).slice(0, 40), ...answer });
+    }
+    if (!this.limiter.refused(socket.data.allowance)) {
+      const max = this.limiter.limits.maxRefusals;
+      const gone = this.refusal(new LiquideError(LiveErrorCode.Disconnected, { params: { max } }), socket);
+      socket.emit('live:refused', { event: 'disconnect', ...gone });
+      socket.disconnect(true);
+    }
+  }
+
+  private authenticate(socket: LiveSocket, next: (error?: Error) => void): void {
+    const auth = socket.handshake.auth as { token?: unknown } | undefined;
+    const token = typeof auth?.token === 'string' ? auth.token : undefined;
+    if (!token) {
+      socket.data.account = null;
+      next();
+      return;
+    }
+    this.tokens.verifyAccessToken(token).then(
+      (account) => {
+        socket.data.account = account;
+        next();
+      },
+      (error: unknown) => next(this.connectError(error, socket)),
+    );
+  }
+
+  private connectError(error: unknown, socket: LiveSocket): Error {
+    const body = renderError(error, socket.data.language, this.logger);
+    return Object.assign(new Error(body.message), { data: { code: body.code, status: body.statusCode } });
+  }
+
+  private refusal(error: unknown, socket: LiveSocket): Refusal {
+    const body = renderError(error, socket.data.language, this.logger);
+    const field = body.field ?? body.errors?.[0]?.field;
+    return { ok: false, code: body.code, message: body.message, ...(field ? { field } : {}) };
   }
 }

@@ -8,7 +8,7 @@ import { LIQUIDE_CONFIG } from '../config/config.module';
 import { runInBackground } from '../logging/background';
 import type { LiquideConfig } from '../config/liquide-config';
 import { DelegateVotedEvent } from './delegate-voted.event';
-import type { LiveServer, LiveSocket } from './live.gateway';
+import { bufferedBytes, dropSocket, type LiveServer, type LiveSocket } from './live-socket';
 import type { LiveMessage } from './live-message';
 import { LiveTallyRegistry } from './live-tally.registry';
 import { rooms, type ServerToClientEvents, type TallyState, type WatchAnswer } from './live.contract';
@@ -22,6 +22,8 @@ export class LiveService implements OnModuleDestroy {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastPush = new Map<string, number>();
   private readonly intervalMs: number;
+  private readonly maxBufferedBytes: number;
+  private readonly sweeper: NodeJS.Timeout;
 
   constructor(
     private readonly registry: LiveTallyRegistry,
@@ -30,6 +32,9 @@ export class LiveService implements OnModuleDestroy {
     @Inject(LIQUIDE_CONFIG) config: LiquideConfig,
   ) {
     this.intervalMs = 1000 / config.live.maxPushesPerSecond;
+    this.maxBufferedBytes = config.live.limits.maxBufferedBytes;
+    this.sweeper = setInterval(() => this.sweepSlowConsumers(), 500);
+    this.sweeper.unref();
   }
 
   attach(server: LiveServer): void {
@@ -37,6 +42,7 @@ export class LiveService implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
+    clearInterval(this.sweeper);
     for (const timer of this.timers.values()) {
       clearTimeout(timer);
     }
@@ -77,6 +83,17 @@ export class LiveService implements OnModuleDestroy {
     await socket.join(rooms.tally(ballotId));
     const entry = await this.registry.get(ballotId);
     return { ok: true, state: entry ? this.registry.state(entry) : null };
+  }
+
+  /**
+   * The answer to a second watch of a ballot: the first answer, with the figures refreshed from
+   * memory when the socket sees them. No database read, no tally computed.
+   */
+  rewatch(socket: LiveSocket, ballotId: string, first: WatchAnswer): WatchAnswer {
+    if (!first.ok || !socket.rooms.has(rooms.tally(ballotId))) {
+      return first;
+    }
+    return { ok: true, state: this.registry.peekState(ballotId) ?? first.state };
   }
 
   /** Applies a domain event: tallies, pushes, and the personal events of its origin instance. */
@@ -144,7 +161,61 @@ export class LiveService implements OnModuleDestroy {
       return;
     }
     this.lastPush.set(ballotId, Date.now());
-    this.server.local.to(rooms.tally(ballotId)).emit('tally:state', this.registry.takeState(entry));
+    const room = rooms.tally(ballotId);
+    const heldBack = this.slowConsumers(room, ballotId);
+    this.server.local.to(room).except(heldBack).emit('tally:state', this.registry.takeState(entry));
+  }
+
+  /**
+   * Sockets of a room that do not keep up: past the buffer limit they are dropped; past a quarter
+   * of it they skip this push and are owed the latest state, sent once they have caught up
+   * (coalesced: one state per ballot, however many pushes they missed).
+   */
+  private slowConsumers(room: string, ballotId: string): string[] {
+    const namespace = this.server!.sockets;
+    const held: string[] = [];
+    for (const id of namespace.adapter.rooms.get(room) ?? []) {
+      const socket = namespace.sockets.get(id);
+      if (!socket) {
+        continue;
+      }
+      const bytes = bufferedBytes(socket);
+      if (bytes > this.maxBufferedBytes) {
+        this.drop(socket, bytes);
+        held.push(id);
+      } else if (bytes > this.maxBufferedBytes / 4) {
+        socket.data.owed.add(ballotId);
+        held.push(id);
+      }
+    }
+    return held;
+  }
+
+  /** Drops sockets past the buffer limit (whatever filled it) and pays what caught-up ones are owed. */
+  private sweepSlowConsumers(): void {
+    for (const socket of this.server?.sockets.sockets.values() ?? []) {
+      const bytes = bufferedBytes(socket);
+      if (bytes > this.maxBufferedBytes) {
+        this.drop(socket, bytes);
+        continue;
+      }
+      const owed = socket.data.owed;
+      if (!owed || owed.size === 0 || bytes > this.maxBufferedBytes / 4) {
+        continue;
+      }
+      for (const ballotId of owed) {
+        const state = socket.rooms.has(rooms.tally(ballotId)) ? this.registry.peekState(ballotId) : null;
+        if (state) {
+          socket.emit('tally:state', state);
+        }
+      }
+      owed.clear();
+    }
+  }
+
+  private drop(socket: LiveSocket, bytes: number): void {
+    this.logger.warn(`Socket ${socket.id} dropped: ${bytes} bytes unread (limit ${this.maxBufferedBytes})`);
+    dropSocket(socket);
   }
 
   private async afterVote(

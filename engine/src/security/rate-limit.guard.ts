@@ -24,7 +24,7 @@ function isAuthLimited(context: ExecutionContext): boolean {
   return Reflect.getMetadata(AUTH_LIMITED, context.getHandler()) === true;
 }
 
-/** The two limits, both counted over `RATE_LIMIT_WINDOW` seconds in this instance's memory. */
+/** The two limits, both counted over `RATE_LIMIT_WINDOW` seconds (in Redis when REDIS_URL is set: SharedThrottlerStorage). */
 export function rateLimits(config: LiquideConfig): ThrottlerOptions[] {
   const { windowSeconds, auth, writes } = config.security.rateLimit;
   const ttl = windowSeconds * 1000;

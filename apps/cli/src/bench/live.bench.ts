@@ -2,10 +2,11 @@ import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { USAGE_ERROR } from '../commands/exit-status';
 import { Http, parseBenchOptions, seed } from './bench-api';
+import { loadAverage, rssMiB, startHealthProbe, startHostileClient, type HostileReport } from './hostile';
 import { cpuSeconds, postgresPids, startServer, type ServerProcess } from './votes-server';
 
 const HELP = `usage: liquide bench live [--observers N] [--rate N] [--duration S] [--members N]
-                          [--pushes N] [--postgres URL] [--json]
+                          [--pushes N] [--hostile] [--postgres URL] [--json]
 
 Live tallies under load. Starts the built server on a throw-away database, opens a public ballot,
 connects --observers socket.io clients (default 2,000) watching it, then casts --rate votes per second
@@ -13,6 +14,11 @@ connects --observers socket.io clients (default 2,000) watching it, then casts -
 1,000; they change their vote in turn). Each observer measures, for every tally state it receives,
 the time from the commit of the newest vote in it to its arrival. --pushes sets the server's
 LIVE_MAX_PUSHES_PER_SECOND (default 10). Server, PostgreSQL, observers and voters share the machine.
+--hostile adds one socket.io client flooding the server the whole time (valid watches, malformed
+and unknown events, reconnecting whenever it is dropped), probes /health every 50 ms, and reports
+/health latency, the server's memory (RSS) before and after, and how many observers reached the
+final totals. All clients share 127.0.0.1, so the per-address limits are raised for the run: the
+per-socket limits are what stop the hostile client.
 `;
 
 interface Options {
@@ -21,6 +27,7 @@ interface Options {
   durationS: number;
   members: number;
   pushes: number;
+  hostile: boolean;
   postgres: string;
   json: boolean;
 }
@@ -56,6 +63,8 @@ export async function liveBench(args: string[]): Promise<number> {
     log(`live bench: database ${database}; starting the server…`);
     server = await startServer(`${options.postgres}/${database}`, null, {
       LIVE_MAX_PUSHES_PER_SECOND: String(options.pushes),
+      LIVE_MAX_CONNECTIONS_PER_ADDRESS: String(options.observers + 100),
+      LIVE_ADDRESS_EVENTS_PER_SECOND: '1000000',
     });
     const api = new Http(server.baseUrl, 64);
     const setup = await seed(api, options.members, log, `${options.postgres}/${database}`);
@@ -79,6 +88,13 @@ export async function liveBench(args: string[]): Promise<number> {
       );
       sockets.push(...(await Promise.all(batch)));
     }
+    const lastTotals = new Map<Socket, TallyState['totals']>();
+    sockets.forEach((socket) =>
+      socket.on('tally:state', (state: TallyState) => lastTotals.set(socket, state.totals)),
+    );
+    const rssBeforeMiB = rssMiB(server.pid);
+    const hostile = options.hostile ? startHostileClient(server.baseUrl, setup.ballotId) : null;
+    const health = options.hostile ? startHealthProbe(server.baseUrl) : null;
     log(`  casting ${options.rate} votes/s for ${options.durationS} s…`);
     const pids = [server.pid, ...postgresPids()];
     const cpuBefore = cpuSeconds(pids);
@@ -87,6 +103,21 @@ export async function liveBench(args: string[]): Promise<number> {
     const votes = await castAtRate(api, setup.ballotId, setup.tokens, options);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     measuring = false;
+    const hostileReport = await hostile?.stop();
+    const healthMs = (await health?.stop()) ?? [];
+    const reached = options.hostile
+      ? await observersAtFinal(server.baseUrl, setup.ballotId, sockets, lastTotals)
+      : null;
+    const hostileFigures = hostileReport
+      ? {
+          hostile: hostileReport,
+          healthMs: percentiles(healthMs),
+          healthProbes: healthMs.length,
+          rssMiB: { before: rssBeforeMiB, after: rssMiB(server.pid) },
+          observersAtFinal: reached,
+          loadAverage: loadAverage(),
+        }
+      : null;
     const result = {
       observers: options.observers,
       votesPerSecond: round(votes.ok / options.durationS, 1),
@@ -107,8 +138,13 @@ export async function liveBench(args: string[]): Promise<number> {
       options,
     };
     api.close();
-    process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : render(result));
-    return votes.failed === 0 && outOfOrder === 0 ? 0 : 1;
+    process.stdout.write(
+      options.json
+        ? `${JSON.stringify({ ...result, ...hostileFigures })}\n`
+        : render(result) + (hostileFigures ? renderHostile(hostileFigures, options.observers) : ''),
+    );
+    const allReached = reached === null || reached === options.observers;
+    return votes.failed === 0 && outOfOrder === 0 && allReached ? 0 : 1;
   } finally {
     sockets.forEach((socket) => socket.disconnect());
     await server?.stop().catch(() => undefined);
@@ -225,6 +261,7 @@ function parseOptions(args: string[]): Options {
       durationS: 10,
       members: 1000,
       pushes: 10,
+      hostile: false,
       postgres: 'postgres://postgres@127.0.0.1:5432',
       json: false,
     },
@@ -235,6 +272,59 @@ function parseOptions(args: string[]): Options {
       '--members': 'members',
       '--pushes': 'pushes',
     },
-    { '--json': 'json' },
+    { '--json': 'json', '--hostile': 'hostile' },
   );
+}
+
+/** Waits (15 s at most) until every observer shows the totals a fresh watcher is given; how many do. */
+async function observersAtFinal(
+  baseUrl: string,
+  ballotId: string,
+  sockets: readonly Socket[],
+  lastTotals: ReadonlyMap<Socket, TallyState['totals']>,
+): Promise<number> {
+  const checker = await observe(baseUrl, ballotId, () => undefined);
+  const answer = (await checker.timeout(10_000).emitWithAck('ballot:watch', { ballotId })) as {
+    state?: TallyState;
+  };
+  checker.disconnect();
+  const final = answer.state?.totals;
+  const same = (totals: TallyState['totals'] | undefined): boolean =>
+    totals !== undefined &&
+    final !== undefined &&
+    totals.yes === final.yes &&
+    totals.no === final.no &&
+    totals.abstain === final.abstain;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const reached = sockets.filter((socket) => same(lastTotals.get(socket))).length;
+    if (reached === sockets.length || Date.now() > deadline) {
+      return reached;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function renderHostile(
+  figures: {
+    hostile: HostileReport;
+    healthMs: { p50: number; p99: number; max: number };
+    healthProbes: number;
+    rssMiB: { before: number; after: number };
+    observersAtFinal: number | null;
+    loadAverage: string;
+  },
+  observers: number,
+): string {
+  const h = figures.healthMs;
+  const round1 = (value: number): number => Math.round(value * 10) / 10;
+  return [
+    'one hostile client at the same time',
+    `  hostile        ${figures.hostile.eventsSent} events sent, ${figures.hostile.refusals} refusals seen, ${figures.hostile.disconnects} times disconnected, ${figures.hostile.connectRefusals} connections refused`,
+    `  /health        ${figures.healthProbes} probes: p50 ${round1(h.p50)} ms, p99 ${round1(h.p99)} ms, max ${round1(h.max)} ms → target p99 ≤ 100 ms ${h.p99 <= 100 ? 'met' : 'not met'}`,
+    `  server RSS     ${figures.rssMiB.before} MiB before, ${figures.rssMiB.after} MiB after`,
+    `  final totals   ${figures.observersAtFinal} of ${observers} observers reached them`,
+    `  load average   ${figures.loadAverage}`,
+    '',
+  ].join('\n');
 }
