@@ -61,6 +61,12 @@ export async function endMembership(
     for (const room of owned) {
       socket.leave(room);
       delete data.collectiveRooms![room];
+      // a watch answered while a member is not an answer for what the socket is now: the next watch asks again
+      if (room.startsWith('watch:') || room.startsWith('tally:')) {
+        const ballotId = room.slice(room.indexOf(':') + 1);
+        data.watching?.delete(ballotId);
+        data.owed?.delete(ballotId);
+      }
     }
     socket.leave(rooms.member(memberId));
     socket.emit('membership:ended', { collectiveId, reason });

@@ -14,7 +14,7 @@ import { LIQUIDE_CONFIG } from '../config/config.module';
 import type { LiquideConfig } from '../config/liquide-config';
 import { pickLanguage } from '../errors/error-catalog';
 import { renderError } from '../errors/http-exception.filter';
-import { InputValidationError, parseInput } from '../errors/validation';
+import { parseInput } from '../errors/validation';
 import { LiquideError } from '../errors/liquide-error';
 import { clientAddress } from '../security/client-address';
 import { originAllowed } from '../security/http-security';
