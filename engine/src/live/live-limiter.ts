@@ -1,18 +1,30 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import type { ZodType } from 'zod';
+import { Inject, Injectable, Optional, type OnModuleDestroy } from '@nestjs/common';
+import { z, type ZodType } from 'zod';
 import { LIQUIDE_CONFIG } from '../config/config.module';
 import type { LiquideConfig, LiveLimits } from '../config/liquide-config';
 import { InputValidationError } from '../errors/validation';
 import { LiquideError } from '../errors/liquide-error';
+import { PluginRegistry } from '../plugins/plugin-registry';
 import { TokenBucket } from '../security/token-bucket';
 import { LiveErrorCode } from './live.errors';
 import { WatchInput } from './live.contract';
 
-/** The events a client may send: each one payload (checked by its schema, at most `maxBytes`) and an ack. */
-const CLIENT_EVENTS: Readonly<Record<string, { schema: ZodType; maxBytes: number }>> = {
+interface ClientEvent {
+  readonly schema: ZodType;
+  readonly maxBytes: number;
+}
+
+/** The engine's events a client may send: each one payload (checked by its schema, at most `maxBytes`) and an ack. */
+const ENGINE_CLIENT_EVENTS: Readonly<Record<string, ClientEvent>> = {
   'ballot:watch': { schema: WatchInput, maxBytes: 256 },
   'ballot:unwatch': { schema: WatchInput, maxBytes: 256 },
 };
+
+/**
+ * A plugin's declared client events (`socketEvents.clientToServer`): held to the same rates, one payload
+ * and an ack, at most this size; the plugin's gateway validates the payload's shape itself.
+ */
+const PLUGIN_EVENT: ClientEvent = { schema: z.unknown(), maxBytes: 1024 };
 
 /** A socket's share of the limits, kept in its `data` for as long as it is connected. */
 export interface SocketAllowance {
@@ -34,9 +46,17 @@ export class LiveLimiter implements OnModuleDestroy {
   private readonly connections = new Map<string, number>();
   private readonly addressBuckets = new Map<string, TokenBucket>();
   private readonly sweeper: NodeJS.Timeout;
+  private readonly clientEvents = new Map<string, ClientEvent>(Object.entries(ENGINE_CLIENT_EVENTS));
 
-  constructor(@Inject(LIQUIDE_CONFIG) config: LiquideConfig) {
+  constructor(@Inject(LIQUIDE_CONFIG) config: LiquideConfig, @Optional() plugins?: PluginRegistry) {
     this.limits = config.live.limits;
+    for (const plugin of plugins?.plugins ?? []) {
+      for (const event of plugin.socketEvents?.clientToServer ?? []) {
+        if (!this.clientEvents.has(event)) {
+          this.clientEvents.set(event, PLUGIN_EVENT);
+        }
+      }
+    }
     // forget the buckets of addresses gone quiet, so that memory follows the live connections
     this.sweeper = setInterval(() => this.forgetQuietAddresses(), 10_000);
     this.sweeper.unref();
@@ -100,7 +120,7 @@ export class LiveLimiter implements OnModuleDestroy {
       return this.rateLimited(bucket, this.limits.addressEventsPerSecond);
     }
     const [name, payload, ...rest] = packet;
-    const spec = typeof name === 'string' && Object.hasOwn(CLIENT_EVENTS, name) ? CLIENT_EVENTS[name] : null;
+    const spec = typeof name === 'string' ? (this.clientEvents.get(name) ?? null) : null;
     const extra = rest.length > 1 || (rest.length === 1 && typeof rest[0] !== 'function');
     if (!spec || extra) {
       return new LiquideError(LiveErrorCode.UnknownEvent, { params: { event: describe(name) } });

@@ -49,11 +49,18 @@ function expectRefusal(answer: Answer, what: string, allowSuccess = false): void
   }
 }
 
-/** Row count and content hash of every table: equal before and after means nothing changed. */
+/**
+ * Tables that background jobs write on the clock, whatever the requests: notices made from the world's
+ * earlier events, closing reminders, the day's digest and the mail they put in the outbox.
+ */
+const CLOCK_DRIVEN = ['notice', 'notice_ballot_reminder', 'notice_digest', 'mail_outbox'];
+
+/** Row count and content hash of every table a request could change: equal before and after means nothing changed. */
 async function snapshot(db: Client): Promise<Record<string, string>> {
   const tables = await db.query<{ name: string }>(
     `select table_name as name from information_schema.tables
-      where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+      where table_schema = 'public' and table_type = 'BASE TABLE' and not (table_name = any($1)) order by 1`,
+    [CLOCK_DRIVEN],
   );
   const result: Record<string, string> = {};
   for (const { name } of tables.rows) {
@@ -152,7 +159,13 @@ describe('Fuzzing: hostile input on every endpoint and socket event', () => {
   };
 
   beforeAll(async () => {
-    sut = await startTestApp();
+    // every hostile payload must get its coded answer here; the socket limits that would drop such a
+    // client are tested in live/socket-limits.spec.ts
+    sut = await startTestApp({
+      LIVE_EVENTS_PER_SECOND: '100000',
+      LIVE_ADDRESS_EVENTS_PER_SECOND: '100000',
+      LIVE_MAX_REFUSALS: '1000000',
+    });
     world = await buildEndpointWorld(sut.baseUrl);
     token = world.collective.admin.token;
     db = new Client({ connectionString: sut.db.url });
