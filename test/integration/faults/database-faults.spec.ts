@@ -32,6 +32,8 @@ describe('A lost or silent database is an answer, not a hang (TCP proxy in front
   let baseUrl: string;
   let c: Collective;
   let ballotId: string;
+  /** A second ballot the observer has not watched yet: its first watch needs the database. */
+  let unwatchedId: string;
   let observer: LiveClient;
   /** Request id → status of every vote the background voters sent. */
   const sent = new Map<string, Answer>();
@@ -106,6 +108,7 @@ describe('A lost or silent database is an answer, not a hang (TCP proxy in front
       voters.map((name) => ({ name, roles: 'member' })),
     );
     ({ ballotId } = await createBallot(c.admin, c.id, { visibility: 'live' }));
+    ({ ballotId: unwatchedId } = await createBallot(c.admin, c.id, { visibility: 'live' }));
     observer = await connectLive(baseUrl, c.users.v5.token);
     expect(await watch(observer, ballotId)).toMatchObject({ ok: true });
     // members keep voting through every fault, each vote with its own request id
@@ -161,9 +164,11 @@ describe('A lost or silent database is an answer, not a hang (TCP proxy in front
         expect(probe.ms).toBeLessThan(HEALTH_BOUND_MS);
       }
 
-      // a socket event is answered with the same code, not left without an ack
-      const watched = await watch(observer, ballotId);
+      // a socket event that needs the database is answered with the same code, not left without an ack;
+      // a ballot the socket already watches is answered from memory, database or not
+      const watched = await watch(observer, unwatchedId);
       expect(watched).toMatchObject({ ok: false, code: 'common.database_unavailable' });
+      expect(await watch(observer, ballotId)).toMatchObject({ ok: true });
       // a member's socket connecting now cannot join its rooms: it is let go (to come back later),
       // and the server goes on (before, an unhandled rejection)
       const late = await connectLive(baseUrl, c.users.v2.token);
