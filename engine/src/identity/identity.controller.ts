@@ -34,7 +34,7 @@ export class IdentityController {
   @Header('Cache-Control', 'no-store')
   async register(
     @Body() body: RegisterDto,
-    @Headers('accept-language') language?: string,
+    @Headers('accept-language') language: string | undefined,
   ): Promise<LinkSentView> {
     await this.identity.register(body, pickLanguage(language));
     return LINK_SENT;
@@ -58,7 +58,7 @@ export class IdentityController {
   @HttpCode(HttpStatus.ACCEPTED)
   async resend(
     @CurrentAccount() account: AuthenticatedAccount,
-    @Headers('accept-language') language?: string,
+    @Headers('accept-language') language: string | undefined,
   ): Promise<LinkSentView> {
     await this.identity.resendVerification(account.accountId, pickLanguage(language));
     return LINK_SENT;
@@ -71,7 +71,7 @@ export class IdentityController {
   async changeEmail(
     @CurrentAccount() account: AuthenticatedAccount,
     @Body() body: ChangeEmailDto,
-    @Headers('accept-language') language?: string,
+    @Headers('accept-language') language: string | undefined,
   ): Promise<LinkSentView> {
     await this.identity.requestEmailChange(account.accountId, body, pickLanguage(language));
     return LINK_SENT;
@@ -84,7 +84,7 @@ export class IdentityController {
   @HttpCode(HttpStatus.ACCEPTED)
   async requestReset(
     @Body() body: PasswordResetRequestDto,
-    @Headers('accept-language') language?: string,
+    @Headers('accept-language') language: string | undefined,
   ): Promise<LinkSentView> {
     await this.identity.requestPasswordReset(body.email, pickLanguage(language));
     return LINK_SENT;

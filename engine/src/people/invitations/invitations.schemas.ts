@@ -22,7 +22,7 @@ export class SendInvitationsDto extends createZodDto(SendInvitationsInput) {}
 
 /** `POST /api/collectives/:id/members`: one member added by hand, invited at once unless told. */
 export const AddMemberInput = z.strictObject({
-  email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
+  email: z.string().trim().max(254).toLowerCase().pipe(z.email()),
   displayName: z.string().trim().min(1).max(100),
   roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length).default(['member']),
   votingRights: z.boolean().default(true),
