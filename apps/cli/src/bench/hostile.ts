@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { io, type Socket } from 'socket.io-client';
 
@@ -64,25 +65,40 @@ export function startHostileClient(baseUrl: string, ballotId: string): { stop():
   };
 }
 
-/** GET /health every `everyMs` until stopped; the latency of each answer (a failed one counts as its wait). */
+/** The probe's own program: it runs in a process of its own, so the bench's clients never delay its timings. */
+const PROBE = `
+const [url, every] = [process.argv[1], Number(process.argv[2])];
+const latencies = [];
+let running = true;
+process.on('message', () => { running = false; });
+(async () => {
+  while (running) {
+    const started = performance.now();
+    await fetch(url, { signal: AbortSignal.timeout(30000) }).then((r) => r.text()).catch(() => undefined);
+    latencies.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, every));
+  }
+  process.send(latencies, () => process.exit(0));
+})();
+`;
+
+/**
+ * GET /health every `everyMs` until stopped, from a separate process (the bench process itself runs
+ * thousands of clients, whose event-loop delay would otherwise be counted as the server's); the latency
+ * of each answer, a failed one counting as its wait.
+ */
 export function startHealthProbe(baseUrl: string, everyMs = 50): { stop(): Promise<number[]> } {
-  const latencies: number[] = [];
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const started = performance.now();
-      await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(30_000) })
-        .then((reply) => reply.text())
-        .catch(() => undefined);
-      latencies.push(performance.now() - started);
-      await pause(everyMs);
-    }
-  })();
+  const probe = spawn(process.execPath, ['-e', PROBE, `${baseUrl}/health`, String(everyMs)], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const result = new Promise<number[]>((resolve) => {
+    probe.once('message', (latencies) => resolve(latencies as number[]));
+    probe.once('exit', () => resolve([]));
+  });
   return {
     stop: async () => {
-      running = false;
-      await loop;
-      return latencies;
+      probe.send('stop');
+      return result;
     },
   };
 }
