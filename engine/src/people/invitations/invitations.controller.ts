@@ -6,7 +6,9 @@ import type { AuthenticatedAccount } from '../../auth/authenticated-account';
 import { CurrentAccount } from '../../auth/current-account.decorator';
 import { OptionalAuth, Public } from '../../auth/public.decorator';
 import { CollectiveParamDto, MemberParamDto } from '../../domain/http/schemas';
+import { DomainErrorCode } from '../../domain/domain.errors';
 import { pickLanguage } from '../../errors/error-catalog';
+import { LiquideError } from '../../errors/liquide-error';
 import { AuthRateLimit } from '../../security/rate-limit.guard';
 import {
   AcceptInvitationCommand,
@@ -87,13 +89,18 @@ export class InvitationsController {
     @Headers('accept-language') acceptLanguage: string | undefined,
   ) {
     await this.access.assertCan(account, params.collectiveId, 'member.manage');
-    return this.commands.execute(
+    const outcome = await this.commands.execute(
       new SendInvitationsCommand(
         params.collectiveId,
         { memberIds: [params.memberId] },
         pickLanguage(acceptLanguage),
       ),
     );
+    // one named member: a member of another collective, or none, is a 404 here (nothing was written)
+    if (outcome.skipped.some((skip) => skip.reason === 'not_found')) {
+      throw new LiquideError(DomainErrorCode.MemberNotFound, { field: 'memberId' });
+    }
+    return outcome;
   }
 
   @Delete('collectives/:collectiveId/invitations/:memberId')
