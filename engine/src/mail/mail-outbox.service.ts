@@ -91,7 +91,7 @@ export class PgMailOutbox extends MailOutbox {
     await this.em.execute(
       `insert into mail_outbox (dedupe_key, message_id, recipient, locale, subject, text_body, html_body, headers)
        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-       on conflict (dedupe_key) do nothing`,
+       on conflict do nothing`,
       [
         mail.dedupeKey,
         messageIdFor(mail.dedupeKey, this.config.publicUrl),
