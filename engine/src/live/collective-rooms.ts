@@ -66,6 +66,7 @@ export async function endMembership(
         const ballotId = room.slice(room.indexOf(':') + 1);
         data.watching?.delete(ballotId);
         data.owed?.delete(ballotId);
+        data.sent?.delete(ballotId);
       }
     }
     socket.leave(rooms.member(memberId));

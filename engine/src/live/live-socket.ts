@@ -13,6 +13,8 @@ export interface SocketData extends CollectiveRoomsData {
   watching: Map<string, Promise<WatchAnswer>>;
   /** Ballots whose newer state was held back while the socket was slow to read: sent when it catches up. */
   owed: Set<string>;
+  /** The version of the newest tally state sent per ballot watched: an older one is never sent after it. */
+  sent: Map<string, number>;
 }
 
 export type LiveServer = Server<

@@ -82,6 +82,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
       socket.data.allowance = allowance;
       socket.data.watching = new Map();
       socket.data.owed = new Set();
+      socket.data.sent = new Map();
       socket.use((packet, nextEvent) => this.screen(socket, packet, nextEvent));
       this.authenticate(socket, next);
     });
@@ -123,6 +124,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
       const answer = this.firstWatch(socket, ballotId);
       socket.data.watching.set(ballotId, answer);
       const result = await answer;
+      if (result.ok && result.state) {
+        socket.data.sent.set(ballotId, Math.max(result.state.version, socket.data.sent.get(ballotId) ?? 0));
+      }
       // a refusal is not remembered: the next watch asks again (rights may have changed)
       if (!result.ok && socket.data.watching.get(ballotId) === answer) {
         socket.data.watching.delete(ballotId);
@@ -142,6 +146,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
       const { ballotId } = parseInput(WatchInput, payload, 'socket');
       socket.data.watching.delete(ballotId);
       socket.data.owed.delete(ballotId);
+      socket.data.sent.delete(ballotId);
       await socket.leave(rooms.watch(ballotId));
       await socket.leave(rooms.tally(ballotId));
       return { ok: true };

@@ -8,6 +8,7 @@ import { LIQUIDE_CONFIG } from '../config/config.module';
 import { runInBackground } from '../logging/background';
 import type { LiquideConfig } from '../config/liquide-config';
 import { DelegateVotedEvent } from './delegate-voted.event';
+import { FANOUT_SLICE, inSlices, SerialPerKey } from './live-fanout';
 import { bufferedBytes, dropSocket, type LiveServer, type LiveSocket } from './live-socket';
 import type { LiveMessage } from './live-message';
 import { LiveTallyRegistry } from './live-tally.registry';
@@ -24,6 +25,8 @@ export class LiveService implements OnModuleDestroy {
   private readonly intervalMs: number;
   private readonly maxBufferedBytes: number;
   private readonly sweeper: NodeJS.Timeout;
+  /** A ballot's pushes and its close, one at a time. */
+  private readonly serial = new SerialPerKey();
 
   constructor(
     private readonly registry: LiveTallyRegistry,
@@ -93,7 +96,11 @@ export class LiveService implements OnModuleDestroy {
     if (!first.ok || !socket.rooms.has(rooms.tally(ballotId))) {
       return first;
     }
-    return { ok: true, state: this.registry.peekState(ballotId) ?? first.state };
+    const state = this.registry.peekState(ballotId) ?? first.state;
+    if (state) {
+      socket.data.sent.set(ballotId, Math.max(state.version, socket.data.sent.get(ballotId) ?? 0));
+    }
+    return { ok: true, state };
   }
 
   /** Applies a domain event: tallies, pushes, and the personal events of its origin instance. */
@@ -155,40 +162,49 @@ export class LiveService implements OnModuleDestroy {
     this.timers.set(ballotId, timer);
   }
 
-  private async push(ballotId: string): Promise<void> {
-    const entry = await this.registry.get(ballotId);
-    if (!entry || !this.server) {
-      return;
-    }
-    this.lastPush.set(ballotId, Date.now());
-    const room = rooms.tally(ballotId);
-    const heldBack = this.slowConsumers(room, ballotId);
-    this.server.local.to(room).except(heldBack).emit('tally:state', this.registry.takeState(entry));
+  /** Sends the ballot's newest state to its tally room, in slices (see {@link FANOUT_SLICE}). */
+  private push(ballotId: string): Promise<void> {
+    return this.serial.run(ballotId, async () => {
+      const entry = await this.registry.get(ballotId);
+      const server = this.server;
+      if (!entry || !server) {
+        return;
+      }
+      this.lastPush.set(ballotId, Date.now());
+      const room = rooms.tally(ballotId);
+      const state = this.registry.takeState(entry);
+      const members = [...(server.sockets.adapter.rooms.get(room) ?? [])];
+      await inSlices(members, FANOUT_SLICE, (slice) => {
+        const ready = slice.filter((id) => this.keepsUp(id, room, ballotId, state.version));
+        if (ready.length > 0) {
+          // each socket is in the room named by its id: one encoding per slice
+          server.local.to(ready).emit('tally:state', state);
+        }
+      });
+    });
   }
 
   /**
-   * Sockets of a room that do not keep up: past the buffer limit they are dropped; past a quarter
-   * of it they skip this push and are owed the latest state, sent once they have caught up
-   * (coalesced: one state per ballot, however many pushes they missed).
+   * Whether a socket still in the tally room gets this push. Past the buffer limit it is dropped;
+   * past a quarter of it, it skips this push and is owed the latest state, sent once it has caught
+   * up (coalesced: one state per ballot, however many pushes it missed).
    */
-  private slowConsumers(room: string, ballotId: string): string[] {
-    const namespace = this.server!.sockets;
-    const held: string[] = [];
-    for (const id of namespace.adapter.rooms.get(room) ?? []) {
-      const socket = namespace.sockets.get(id);
-      if (!socket) {
-        continue;
-      }
-      const bytes = bufferedBytes(socket);
-      if (bytes > this.maxBufferedBytes) {
-        this.drop(socket, bytes);
-        held.push(id);
-      } else if (bytes > this.maxBufferedBytes / 4) {
-        socket.data.owed.add(ballotId);
-        held.push(id);
-      }
+  private keepsUp(id: string, room: string, ballotId: string, version: number): boolean {
+    const socket = this.server!.sockets.sockets.get(id);
+    if (!socket || !socket.rooms.has(room) || (socket.data.sent.get(ballotId) ?? 0) >= version) {
+      return false;
     }
-    return held;
+    const bytes = bufferedBytes(socket);
+    if (bytes > this.maxBufferedBytes) {
+      this.drop(socket, bytes);
+      return false;
+    }
+    if (bytes > this.maxBufferedBytes / 4) {
+      socket.data.owed.add(ballotId);
+      return false;
+    }
+    socket.data.sent.set(ballotId, version);
+    return true;
   }
 
   /** Drops sockets past the buffer limit (whatever filled it) and pays what caught-up ones are owed. */
@@ -205,7 +221,8 @@ export class LiveService implements OnModuleDestroy {
       }
       for (const ballotId of owed) {
         const state = socket.rooms.has(rooms.tally(ballotId)) ? this.registry.peekState(ballotId) : null;
-        if (state) {
+        if (state && (socket.data.sent.get(ballotId) ?? 0) < state.version) {
+          socket.data.sent.set(ballotId, state.version);
           socket.emit('tally:state', state);
         }
       }
@@ -291,11 +308,16 @@ export class LiveService implements OnModuleDestroy {
     }
   }
 
-  private async closed(ballotId: string): Promise<void> {
-    const entry = await this.registry.get(ballotId).catch(() => null);
-    this.registry.drop(ballotId);
+  /** After the pushes already under way: the final state and `ballot:closed` to every watcher. */
+  private closed(ballotId: string): Promise<void> {
     clearTimeout(this.timers.get(ballotId));
     this.timers.delete(ballotId);
+    return this.serial.run(ballotId, () => this.sendFinal(ballotId));
+  }
+
+  private async sendFinal(ballotId: string): Promise<void> {
+    const entry = await this.registry.get(ballotId).catch(() => null);
+    this.registry.drop(ballotId);
     const server = this.server;
     if (!server) {
       return;

@@ -18,7 +18,8 @@ LIVE_MAX_PUSHES_PER_SECOND (default 10). Server, PostgreSQL, observers and voter
 and unknown events, reconnecting whenever it is dropped), probes /health every 50 ms, and reports
 /health latency, the server's memory (RSS) before and after, and how many observers reached the
 final totals. All clients share 127.0.0.1, so the per-address limits are raised for the run: the
-per-socket limits are what stop the hostile client.
+per-socket limits are what stop the hostile client. With LIQUIDE_BENCH_CPU_PROFILE=DIR set, the server
+writes its CPU profile (.cpuprofile, for Chromium's DevTools) into DIR when it stops.
 `;
 
 interface Options {
@@ -61,11 +62,15 @@ export async function liveBench(args: string[]): Promise<number> {
   try {
     await admin.query(`create database ${database}`);
     log(`live bench: database ${database}; starting the server…`);
-    server = await startServer(`${options.postgres}/${database}`, null, {
-      LIVE_MAX_PUSHES_PER_SECOND: String(options.pushes),
-      LIVE_MAX_CONNECTIONS_PER_ADDRESS: String(options.observers + 100),
-      LIVE_ADDRESS_EVENTS_PER_SECOND: '1000000',
-    });
+    server = await startServer(
+      `${options.postgres}/${database}`,
+      process.env.LIQUIDE_BENCH_CPU_PROFILE ?? null,
+      {
+        LIVE_MAX_PUSHES_PER_SECOND: String(options.pushes),
+        LIVE_MAX_CONNECTIONS_PER_ADDRESS: String(options.observers + 100),
+        LIVE_ADDRESS_EVENTS_PER_SECOND: '1000000',
+      },
+    );
     const api = new Http(server.baseUrl, 64);
     const setup = await seed(api, options.members, log, `${options.postgres}/${database}`);
     log(`  connecting ${options.observers} observers…`);
