@@ -47,6 +47,9 @@ export class AccessService {
     if (!account) {
       throw new LiquideError(AccessErrorCode.LoginRequired, { params: { action } });
     }
+    if (found && !found.active) {
+      throw new LiquideError(AccessErrorCode.MembershipDeactivated, { params: { action } });
+    }
     if (!member) {
       await assertNotUnverified(em, account.accountId);
     }
@@ -108,7 +111,11 @@ export class AccessService {
   ): Promise<Access & { member: Member }> {
     const access = await this.assertCan(account, collectiveId, action);
     if (!access.member) {
-      await assertNotUnverified(this.em.fork(), account.accountId);
+      const em = this.em.fork();
+      if ((await findMembership(em, account.accountId, collectiveId))?.active === false) {
+        throw new LiquideError(AccessErrorCode.MembershipDeactivated, { params: { action } });
+      }
+      await assertNotUnverified(em, account.accountId);
       throw new LiquideError(AccessErrorCode.Forbidden, {
         params: { action, roles: POLICY[action].roles.join(', ') },
       });

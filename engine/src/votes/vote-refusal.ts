@@ -1,6 +1,7 @@
 import { AccessErrorCode } from '../access/access.errors';
 import { AuthErrorCode } from '../auth/auth-errors';
 import { DomainErrorCode } from '../domain/domain.errors';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { LiquideError } from '../errors/liquide-error';
 
 /** What the vote functions in PostgreSQL answer when they refuse. */
@@ -42,4 +43,27 @@ export function refusalError(refusal: Refusal): LiquideError {
     default:
       return new LiquideError(DomainErrorCode.BallotNotOpen, { params: { status: refusal.error } });
   }
+}
+
+/**
+ * {@link refusalError}, saying why when the voter's membership was deactivated (the vote functions
+ * answer `access.forbidden` for it like for a stranger; only the refused caller pays this read).
+ */
+export async function explainedRefusal(
+  em: EntityManager,
+  refusal: Refusal,
+  ballotId: string,
+  accountId: string,
+): Promise<LiquideError> {
+  if (refusal.error === 'access.forbidden') {
+    const rows = await em.execute(
+      `select 1 from member m join ballot b on b.collective_id = m.collective_id
+        where b.id = ? and m.account_id = ? and not m.active`,
+      [ballotId, accountId],
+    );
+    if (rows.length > 0) {
+      return new LiquideError(AccessErrorCode.MembershipDeactivated, { params: { action: 'vote.cast' } });
+    }
+  }
+  return refusalError(refusal);
 }

@@ -85,11 +85,14 @@ describe('A deactivated member or organiser loses every right at once', () => {
       { 'accept-language': 'en' },
     );
     expect(vote.status).toBe(403);
-    expect(vote.body.message).toMatch(/reserved to the roles/);
+    expect(vote.body.code).toBe('access.membership_deactivated');
+    expect(vote.body.message).toMatch(/Your membership of this collective was deactivated by its organisers/);
+    const withdraw = await c.users.Ana.call<ErrorBody>('DELETE', `/api/ballots/${ballotId}/vote`);
+    expect([withdraw.status, withdraw.body.code]).toEqual([403, 'access.membership_deactivated']);
     const volunteer = await c.users.Ana.call<ErrorBody>('POST', `/api/collectives/${c.id}/volunteers`, {
       statement: 'moi',
     });
-    expect(volunteer.status).toBe(403);
+    expect([volunteer.status, volunteer.body.code]).toEqual([403, 'access.membership_deactivated']);
     const seen = await c.users.Ana.call<{ me: unknown }>('GET', `/api/collectives/${c.id}`);
     expect(seen.status).toBe(200);
     expect(seen.body.me).toBeNull();
@@ -112,7 +115,7 @@ describe('A deactivated member or organiser loses every right at once', () => {
       { reason: 'coup de force' },
     );
     expect(ended.status).toBe(403);
-    expect(ended.body.code).toBe('access.forbidden');
+    expect(ended.body.code).toBe('access.membership_deactivated');
     const deputies = await c.admin.call<{ current: { memberId: string }[] }>(
       'GET',
       `/api/collectives/${c.id}/deputies`,
@@ -158,7 +161,7 @@ describe('A deactivated member or organiser loses every right at once', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(anaStates).toHaveLength(before);
     // and she cannot come back into the members-only room
-    expect(await watch(ana, ballotId)).toMatchObject({ ok: false, code: 'access.forbidden' });
+    expect(await watch(ana, ballotId)).toMatchObject({ ok: false, code: 'access.membership_deactivated' });
   });
 
   it('plugins: a deactivated member can no longer sign, and their petition watch is closed', async () => {

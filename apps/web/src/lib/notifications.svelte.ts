@@ -11,6 +11,8 @@ class Notifications {
   next = $state<string | null>(null);
   loaded = $state(false);
   error = $state<unknown>(null);
+  /** Collectives whose organisers ended this account's membership while the app was open. */
+  ended = $state<string[]>([]);
   private socket: LiveSocket | null = null;
 
   /** (Re)connects as the current account and loads the first page; `false` after sign-out. */
@@ -21,6 +23,7 @@ class Notifications {
     this.unread = 0;
     this.next = null;
     this.loaded = false;
+    this.ended = [];
     if (!signedIn) {
       return;
     }
@@ -29,6 +32,11 @@ class Notifications {
       if (!this.items.some((item) => item.id === notice.id)) {
         this.items = [notice, ...this.items];
         this.unread += notice.read ? 0 : 1;
+      }
+    });
+    socket.on('membership:ended', ({ collectiveId }) => {
+      if (!this.ended.includes(collectiveId)) {
+        this.ended = [...this.ended, collectiveId];
       }
     });
     this.socket = socket;

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { VoteCastEvent } from '../../domain/domain.events';
 import { VoteBatcher, type PoolClient } from '../vote-batcher';
-import { refusalError } from '../vote-refusal';
+import { explainedRefusal } from '../vote-refusal';
 import { CastVoteCommand, type VoteReceipt } from './cast-vote.command';
 
 /**
@@ -16,7 +16,7 @@ export class CastVoteHandler implements ICommandHandler<CastVoteCommand> {
   private readonly batcher: VoteBatcher;
 
   constructor(
-    em: EntityManager,
+    private readonly em: EntityManager,
     private readonly events: EventBus,
   ) {
     this.batcher = new VoteBatcher(em.getConnection().getKnex().client as PoolClient);
@@ -25,7 +25,7 @@ export class CastVoteHandler implements ICommandHandler<CastVoteCommand> {
   async execute(command: CastVoteCommand): Promise<VoteReceipt> {
     const outcome = await this.batcher.cast(command);
     if ('error' in outcome) {
-      throw refusalError(outcome);
+      throw await explainedRefusal(this.em.fork(), outcome, command.ballotId, command.accountId);
     }
     if (outcome.replayed) {
       return { ...outcome.receipt, replayed: true };

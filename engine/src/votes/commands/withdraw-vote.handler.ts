@@ -6,7 +6,7 @@ import { VoteWithdrawnEvent } from '../../domain/domain.events';
 import { LiquideError } from '../../errors/liquide-error';
 import { RecordService } from '../../record/record.service';
 import type { Choice } from '../../tally';
-import { refusalError, type Refusal } from '../vote-refusal';
+import { explainedRefusal, type Refusal } from '../vote-refusal';
 import { WithdrawVoteCommand } from './withdraw-vote.command';
 
 type Voter = Refusal | { collectiveId: string; memberId: string; secret: string };
@@ -26,7 +26,7 @@ export class WithdrawVoteHandler implements ICommandHandler<WithdrawVoteCommand>
         [command.ballotId, command.accountId],
       );
       if ('error' in voter) {
-        throw refusalError(voter);
+        throw await explainedRefusal(em, voter, command.ballotId, command.accountId);
       }
       const [removed] = await em.execute<{ choice: Choice }[]>(
         'delete from vote where ballot_id = ? and member_id = ? returning choice',

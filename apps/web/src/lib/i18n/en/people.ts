@@ -41,6 +41,12 @@ export const people: Record<keyof typeof fr, string> = {
   'people.invitation.revoked': 'revoked',
   'people.invitation.expired': 'expired',
   'people.deactivate': 'Deactivate {name}',
+  'people.endedHere':
+    'The organisers of this collective have deactivated your membership: you can no longer vote, delegate or act here. This page is out of date.',
+  'people.endedElsewhere':
+    'The organisers of one of your collectives have deactivated your membership: you can no longer vote, delegate or act there.',
+  'people.endedReload': 'Reload the page',
+  'people.endedMine': 'See my collectives',
   'people.reactivate': 'Reactivate {name}',
   'people.grant': 'Grant the role',
   'people.revoke': 'Remove the role',

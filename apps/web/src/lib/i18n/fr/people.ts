@@ -39,6 +39,12 @@ export const people = {
   'people.invitation.revoked': 'annulée',
   'people.invitation.expired': 'expirée',
   'people.deactivate': 'Désactiver {name}',
+  'people.endedHere':
+    'Les organisateurs de ce collectif ont désactivé votre adhésion : vous ne pouvez plus y voter, déléguer ni agir. Cette page n’est plus à jour.',
+  'people.endedElsewhere':
+    'Les organisateurs d’un de vos collectifs ont désactivé votre adhésion : vous ne pouvez plus y voter, déléguer ni agir.',
+  'people.endedReload': 'Recharger la page',
+  'people.endedMine': 'Voir mes collectifs',
   'people.reactivate': 'Réactiver {name}',
   'people.grant': 'Donner le rôle',
   'people.revoke': 'Retirer le rôle',
