@@ -11,7 +11,13 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-/** The shell command that verifies a downloaded instruction offline against the collective's key set. */
+/**
+ * The shell commands that verify a downloaded instruction offline (docs/mandates.md): fetch the collective's
+ * published key set once, then check the file against it with the `liquide` command line, no network.
+ */
 export function verifyCommand(fileName: string, collectiveId: string, origin: string): string {
-  return `npx liquide verify-mandate ${fileName} --jwks ${origin}/api/collectives/${collectiveId}/jwks.json`;
+  return [
+    `curl -s ${origin}/api/collectives/${collectiveId}/jwks.json > jwks.json`,
+    `npx liquide verify-mandate ${fileName} --jwks jwks.json`,
+  ].join('\n');
 }
