@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { startServer, type ServerProcess } from '../../apps/cli/src/bench/votes-server';
 import { createCollective, waitFor, type Collective } from '../integration/domain/domain-fixtures';
-import { createBill } from '../integration/plugins/law-fixtures';
+import { request, type ApiUser } from '../support/api-client';
 import { buildServer } from '../support/built-server';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import {
@@ -35,12 +35,17 @@ async function expectSound(page: Page): Promise<void> {
 async function signIn(page: Page, baseUrl: string, email: string, next: string, lang: 'fr' | 'en') {
   await page.goto(`${baseUrl}/#/login?next=${encodeURIComponent(next)}`);
   const english = lang === 'en';
-  await page.getByLabel(/^(Langue|Language)$/).selectOption(lang);
+  await page.getByLabel(/^(Langue|Language)/).selectOption(lang);
   await page.getByLabel(english ? 'E-mail address' : 'Adresse e-mail').fill(email);
   await page.getByLabel(english ? 'Password' : 'Mot de passe').fill('correct horse battery');
   await page.getByRole('button', { name: english ? 'Sign in' : 'Se connecter' }).click();
   await page.waitForURL((url) => url.hash.startsWith(`#${next}`));
 }
+
+/** The same person's API calls, to whichever server runs now (the token outlives a restart). */
+let current = '';
+const call = <T = unknown>(user: ApiUser, method: string, path: string, body?: unknown) =>
+  request<T>(current, method, path, { token: user.token, body });
 
 describe('Web client in Chromium: volunteer → certified → sortition across a restart → bound deputy', () => {
   let db: TestDatabase;
@@ -57,6 +62,7 @@ describe('Web client in Chromium: volunteer → certified → sortition across a
     ensureWebBuilt();
     db = await createTestDatabase();
     server = await startServer(db.url, null, env);
+    current = server.baseUrl;
     browser = await launchBrowser();
     c = await createCollective(
       server.baseUrl,
@@ -156,6 +162,7 @@ describe('Web client in Chromium: volunteer → certified → sortition across a
     // 5. The server restarts (same database and data directory), as between Tuesday and Friday.
     await server.stop();
     server = await startServer(db.url, null, env);
+    current = server.baseUrl;
 
     // 6. The organiser comes back on a phone, in English: the page resumes at the draw; no second freeze.
     const back = await browser.open('phone', PHONE);
@@ -176,7 +183,8 @@ describe('Web client in Chromium: volunteer → certified → sortition across a
     await expectSound(back);
     await screenshot(back, 'sortition-drawn-en-phone');
 
-    const seats = await c.admin.call<{ current: { memberId: string; displayName: string }[] }>(
+    const seats = await call<{ current: { memberId: string; displayName: string }[] }>(
+      c.admin,
       'GET',
       `/api/collectives/${c.id}/deputies`,
     );
@@ -187,28 +195,32 @@ describe('Web client in Chromium: volunteer → certified → sortition across a
     expect(await back.getByTestId('seated').textContent()).toContain(deputy.displayName);
 
     // 7. A ballot on a bill closes (context set up through the API): the deputy is bound.
-    const { billId } = await createBill(c.admin, c.id);
+    const bill = await call<{ id: string }>(c.admin, 'POST', `/api/collectives/${c.id}/bills`, {
+      title: 'Loi vélo',
+      articles: [{ heading: 'Objet', text: 'La commune développe le vélo.' }],
+    });
+    const billId = bill.body.id;
     const now = Date.now();
-    const ballot = await c.admin.call<{ id: string }>('POST', `/api/collectives/${c.id}/ballots`, {
+    const ballot = await call<{ id: string }>(c.admin, 'POST', `/api/collectives/${c.id}/ballots`, {
       billId,
       opensAt: new Date(now - 1000).toISOString(),
       closesAt: new Date(now + 3_600_000).toISOString(),
     });
-    expect((await c.admin.call('POST', `/api/ballots/${ballot.body.id}/open`)).status).toBe(201);
+    expect((await call(c.admin, 'POST', `/api/ballots/${ballot.body.id}/open`)).status).toBe(204);
     for (const name of ['Ana', 'Bea']) {
-      const vote = await c.users[name].call('PUT', `/api/ballots/${ballot.body.id}/vote`, {
+      const vote = await call(c.users[name], 'PUT', `/api/ballots/${ballot.body.id}/vote`, {
         choice: 'yes',
         requestId: `e2e-vote-${name}-0001`,
       });
       expect(vote.status).toBe(200);
     }
-    const bound = await c.admin.call<{
+    const bound = await call<{
       mandate: { bound: { count: number; deputies: { memberId: string }[] } };
-    }>('GET', `/api/ballots/${ballot.body.id}`);
+    }>(c.admin, 'GET', `/api/ballots/${ballot.body.id}`);
     expect(bound.body.mandate.bound).toMatchObject({ count: 1, deputies: [{ memberId: deputy.memberId }] });
-    expect((await c.admin.call('POST', `/api/ballots/${ballot.body.id}/close`)).status).toBe(201);
+    expect((await call(c.admin, 'POST', `/api/ballots/${ballot.body.id}/close`)).status).toBe(201);
     await waitFor(async () => {
-      const issued = await c.admin.call<{ ballots: unknown[] }>('GET', `/api/bills/${billId}/mandates`);
+      const issued = await call<{ ballots: unknown[] }>(c.admin, 'GET', `/api/bills/${billId}/mandates`);
       return issued.body.ballots.length === 1;
     }, 30_000);
 
