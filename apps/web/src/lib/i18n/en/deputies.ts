@@ -7,7 +7,7 @@ export const deputies: Record<keyof typeof fr, string> = {
   'candidacy.title': 'My deputy candidacy',
   'candidacy.intro':
     'Deputies are volunteers, trained and certified, then drawn by lot; they vote as the members instruct them.',
-  'candidacy.state': 'Where my candidacy stands',
+  'candidacy.state': 'Where my candidacy stands:',
   'candidacy.status.none': 'You are not a candidate.',
   'candidacy.status.volunteered': 'Volunteer since {date}: waiting for certification.',
   'candidacy.status.certified': 'Certified: you will be in the next pool.',
@@ -22,7 +22,7 @@ export const deputies: Record<keyof typeof fr, string> = {
   'candidacy.withdrawTitle': 'Withdraw your candidacy?',
   'candidacy.withdrawBody': 'You will not be in the next pools. You may volunteer again later.',
 
-  'mandates.title': 'My mandates',
+  'mandates.title': 'Terms of office, current and past',
   'mandates.none': 'No mandate yet.',
   'mandates.start': 'Start',
   'mandates.end': 'End',
@@ -46,7 +46,7 @@ export const deputies: Record<keyof typeof fr, string> = {
   'draw.step.drawn': 'Drawn',
   'draw.stepDone': 'done on {date}',
   'draw.stepPending': 'to do',
-  'draw.past': 'Past sortitions',
+  'draw.past': 'Last sortition',
   'draw.poolSize': '{count} volunteer(s) in the pool',
   'draw.certifiedWith': 'certified on {date} — {training}',
   'draw.certifyLegend': 'Certify {name}',

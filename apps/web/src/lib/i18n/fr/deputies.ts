@@ -5,7 +5,7 @@ export const deputies = {
   'candidacy.title': 'Ma candidature de député·e',
   'candidacy.intro':
     'Les député·es sont des volontaires formé·es et certifié·es, puis tiré·es au sort ; ils et elles votent comme les membres le leur prescrivent.',
-  'candidacy.state': 'Où en est ma candidature',
+  'candidacy.state': 'Où en est ma candidature :',
   'candidacy.status.none': 'Vous n’êtes pas candidat·e.',
   'candidacy.status.volunteered': 'Volontaire depuis le {date} : en attente de certification.',
   'candidacy.status.certified': 'Certifié·e : vous entrerez dans le prochain vivier.',
@@ -21,7 +21,7 @@ export const deputies = {
   'candidacy.withdrawBody':
     'Vous ne ferez plus partie des prochains viviers. Vous pourrez vous porter à nouveau volontaire plus tard.',
 
-  'mandates.title': 'Mes mandats',
+  'mandates.title': 'Mandats, en cours et passés',
   'mandates.none': 'Aucun mandat pour l’instant.',
   'mandates.start': 'Début',
   'mandates.end': 'Fin',
@@ -45,7 +45,7 @@ export const deputies = {
   'draw.step.drawn': 'Tiré au sort',
   'draw.stepDone': 'fait le {date}',
   'draw.stepPending': 'à venir',
-  'draw.past': 'Tirages précédents',
+  'draw.past': 'Dernier tirage',
   'draw.poolSize': '{count} volontaire(s) dans le vivier',
   'draw.certifiedWith': 'certifié·e le {date} — {training}',
   'draw.certifyLegend': 'Certifier {name}',
