@@ -261,8 +261,17 @@ describe('Deputy candidacy and the sortition as a server-side state machine', ()
     expect(await candidacy(deputyName)).toMatchObject({ seats: [{ status: 'resigned' }] });
   });
 
-  it('opens a new pool once the previous sortition is drawn', async () => {
-    const next = await organiser.call('POST', `/api/collectives/${collectiveId}/sortitions`, { seats: 1 });
-    expect(next.status).toBe(201);
+  it('opens a new pool once the previous sortition is drawn, and only one of two concurrent freezes', async () => {
+    const freeze = () =>
+      organiser.call<{ code?: string }>('POST', `/api/collectives/${collectiveId}/sortitions`, { seats: 1 });
+    const answers = await Promise.all([freeze(), freeze()]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect(answers.find((a) => a.status === 409)?.body.code).toBe('sortition.already_open');
+    const listed = await request<SortitionState[]>(
+      sut.baseUrl,
+      'GET',
+      `/api/collectives/${collectiveId}/sortitions`,
+    );
+    expect(listed.body.map((s) => s.status)).toEqual(['frozen', 'drawn']);
   });
 });
