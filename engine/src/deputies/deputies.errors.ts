@@ -6,6 +6,7 @@ export enum DeputiesErrorCode {
   AlreadyVolunteer = 'deputies.already_volunteer',
   SortitionNotFound = 'sortition.not_found',
   SortitionWrongStatus = 'sortition.wrong_status',
+  SortitionAlreadyOpen = 'sortition.already_open',
   PoolTooSmall = 'sortition.pool_too_small',
   QuotaInfeasible = 'sortition.quota_infeasible',
   DuplicateQuota = 'sortition.duplicate_quota',
@@ -35,6 +36,11 @@ export const DEPUTIES_ERRORS = defineErrors({
     status: 409,
     fr: 'Impossible : le tirage est à l’étape « {status} », il doit être à « {expected} »',
     en: 'Not possible: the sortition is "{status}", it must be "{expected}"',
+  },
+  [DeputiesErrorCode.SortitionAlreadyOpen]: {
+    status: 409,
+    fr: 'Un tirage est déjà en cours (étape « {status} ») : terminez-le avant de geler un nouveau vivier',
+    en: 'A sortition is already under way (step "{status}"): finish it before freezing a new pool',
   },
   [DeputiesErrorCode.PoolTooSmall]: {
     status: 422,

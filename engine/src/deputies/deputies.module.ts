@@ -12,10 +12,12 @@ import { MandatesController } from './http/mandates.controller';
 import { SortitionsController } from './http/sortitions.controller';
 import { IssueInstructionsHandler } from './mandates/issue-instructions.handler';
 import { MandateKeysService } from './mandates/mandate-keys.service';
+import { MyCandidacyHandler } from './queries/candidacy.query-handler';
 import {
   BillInstructionsHandler,
   GetSortitionHandler,
   ListDeputiesHandler,
+  ListSortitionsHandler,
   ListVolunteersHandler,
   MyInstructionsHandler,
 } from './queries/deputies.query-handlers';
@@ -34,6 +36,8 @@ export const QueryHandlers = [
   ListVolunteersHandler,
   GetSortitionHandler,
   ListDeputiesHandler,
+  ListSortitionsHandler,
+  MyCandidacyHandler,
   MyInstructionsHandler,
   BillInstructionsHandler,
 ];

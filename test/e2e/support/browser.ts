@@ -42,8 +42,11 @@ export function ensureWebBuilt(): void {
 }
 
 export interface Browser {
-  /** A fresh browser profile (no shared storage), at desktop or phone size. */
-  open(size?: 'desktop' | 'phone'): Promise<Page>;
+  /**
+   * A fresh browser profile (no shared storage), at desktop or phone size; `viewport` overrides the size's
+   * default (e.g. 1280x800, 360x740).
+   */
+  open(size?: 'desktop' | 'phone', viewport?: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
   /** Uncaught errors thrown by the scripts of any page opened so far. */
   readonly pageErrors: string[];
@@ -58,8 +61,9 @@ export async function launchBrowser(): Promise<Browser> {
   const pageErrors: string[] = [];
   return {
     pageErrors,
-    async open(size = 'desktop') {
-      const viewport = size === 'phone' ? { width: 390, height: 844 } : { width: 1280, height: 860 };
+    async open(size = 'desktop', exact) {
+      const viewport =
+        exact ?? (size === 'phone' ? { width: 390, height: 844 } : { width: 1280, height: 860 });
       const context = await browser.newContext({ locale: 'fr-FR', viewport, isMobile: size === 'phone' });
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));

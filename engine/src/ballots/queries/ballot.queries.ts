@@ -19,11 +19,28 @@ export interface BallotView {
   readonly opensAt: string;
   readonly closesAt: string;
   readonly visibility: Visibility;
-  readonly mandate: { readonly method: MandateMethod; readonly base: MandateBase; readonly deputies: number };
+  readonly mandate: {
+    readonly method: MandateMethod;
+    readonly base: MandateBase;
+    /** The number configured when the ballot was created (used only while no deputy is seated). */
+    readonly deputies: number;
+    /** Who the result binds (closed: who it bound). */
+    readonly bound: BoundDeputies;
+  };
   readonly seed: string;
   /** Null while the visibility policy hides the tally from this caller; `hiddenUntil` says until when. */
   readonly tally: TallyView | null;
   readonly hiddenUntil?: 'vote' | 'close';
+}
+
+/**
+ * The deputies a ballot binds: `seated` — the sortition's seated deputies, by name (closed ballots: those
+ * the result bound); `anonymous` — no deputy seated, the count stands for d1 … dK and no instruction is issued.
+ */
+export interface BoundDeputies {
+  readonly kind: 'seated' | 'anonymous';
+  readonly count: number;
+  readonly deputies: readonly { readonly memberId: string; readonly displayName: string }[];
 }
 
 /** A ballot with its tally, as the caller may see it. */

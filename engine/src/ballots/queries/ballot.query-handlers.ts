@@ -13,6 +13,7 @@ import {
   GetRepresentationQuery,
   GetResultQuery,
   type BallotView,
+  type BoundDeputies,
   type ChainLink,
   type RepresentationView,
   type TallyView,
@@ -24,6 +25,33 @@ async function findBallot(em: EntityManager, ballotId: string): Promise<Ballot> 
     throw new LiquideError(DomainErrorCode.BallotNotFound, { field: 'ballotId' });
   }
   return ballot;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The seated deputies a ballot binds now, or the ones its result bound once closed (docs/mandates.md). */
+async function boundDeputies(em: EntityManager, ballot: Ballot): Promise<BoundDeputies> {
+  const closed = ballot.status === 'closed' && ballot.result;
+  const rows = closed
+    ? await em.execute<{ id: string; display_name: string }[]>(
+        'select id, display_name from member where collective_id = ? and id = any(?::uuid[])',
+        [
+          ballot.collective.id,
+          `{${[...new Set((ballot.result?.instructions ?? []).map((i) => i.deputy))].filter((d) => UUID.test(d)).join(',')}}`,
+        ],
+      )
+    : await em.execute<{ id: string; display_name: string }[]>(
+        `select m.id, m.display_name from deputy_seat s join member m on m.id = s.member_id
+          where s.collective_id = ? and s.status = 'seated'`,
+        [ballot.collective.id],
+      );
+  if (rows.length === 0) {
+    return { kind: 'anonymous', count: ballot.deputies, deputies: [] };
+  }
+  const deputies = rows
+    .map((r) => ({ memberId: r.id, displayName: r.display_name }))
+    .sort((a, b) => a.displayName.localeCompare(b.displayName, 'fr') || (a.memberId < b.memberId ? -1 : 1));
+  return { kind: 'seated', count: deputies.length, deputies };
 }
 
 @QueryHandler(GetBallotQuery)
@@ -41,7 +69,12 @@ export class GetBallotHandler implements IQueryHandler<GetBallotQuery> {
       opensAt: ballot.opensAt.toISOString(),
       closesAt: ballot.closesAt.toISOString(),
       visibility: ballot.visibility,
-      mandate: { method: ballot.mandateMethod, base: ballot.mandateBase, deputies: ballot.deputies },
+      mandate: {
+        method: ballot.mandateMethod,
+        base: ballot.mandateBase,
+        deputies: ballot.deputies,
+        bound: await boundDeputies(em, ballot),
+      },
       seed: ballot.seed,
     };
     if (ballot.status === 'closed' && ballot.result) {

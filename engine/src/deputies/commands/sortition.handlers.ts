@@ -31,6 +31,25 @@ async function lockedSortition(em: EntityManager, id: string, expected: Sortitio
   return sortition;
 }
 
+/**
+ * One sortition at a time: while a pool is frozen or its seed committed, a second freeze is refused (409
+ * `sortition.already_open`, naming the open one) instead of silently starting a new pool. The collective's
+ * row is locked first, so two concurrent freezes are serialised and the second one sees the first.
+ */
+async function refuseSecondOpenSortition(em: EntityManager, collectiveId: string): Promise<void> {
+  await em.findOne(Collective, { id: collectiveId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const open = await em.findOne(
+    Sortition,
+    { collective: collectiveId, status: { $ne: 'drawn' } },
+    { orderBy: { frozenAt: 'desc' } },
+  );
+  if (open) {
+    throw new LiquideError(DeputiesErrorCode.SortitionAlreadyOpen, {
+      params: { id: open.id, status: open.status },
+    });
+  }
+}
+
 /** Freezes the eligible volunteers (certified, not withdrawn, active members); checks the quotas now. */
 @CommandHandler(FreezePoolCommand)
 export class FreezePoolHandler implements ICommandHandler<FreezePoolCommand> {
@@ -41,6 +60,7 @@ export class FreezePoolHandler implements ICommandHandler<FreezePoolCommand> {
 
   async execute({ collectiveId, byMemberId, input }: FreezePoolCommand) {
     return this.em.fork().transactional(async (em) => {
+      await refuseSecondOpenSortition(em, collectiveId);
       const volunteers = await em.find(
         Volunteer,
         { collective: collectiveId, withdrawnAt: null, certifiedOn: { $ne: null }, member: { active: true } },

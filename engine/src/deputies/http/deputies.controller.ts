@@ -14,7 +14,13 @@ import {
   WithdrawVolunteerCommand,
 } from '../commands/deputies.commands';
 import { DeputiesErrorCode } from '../deputies.errors';
-import { ListDeputiesQuery, ListVolunteersQuery, MyInstructionsQuery } from '../queries/deputies.queries';
+import { MyCandidacyQuery } from '../queries/candidacy.query';
+import {
+  ListDeputiesQuery,
+  ListSortitionsQuery,
+  ListVolunteersQuery,
+  MyInstructionsQuery,
+} from '../queries/deputies.queries';
 import {
   CertifyDto,
   CollectiveMemberParamDto,
@@ -52,6 +58,13 @@ export class DeputiesController {
     await this.commands.execute(new WithdrawVolunteerCommand(params.collectiveId, member.id));
   }
 
+  /** The caller's candidacy (volunteered, certified, in a pool, seated, withdrawn) and mandates. */
+  @Get('volunteers/me')
+  async myCandidacy(@CurrentAccount() account: AuthenticatedAccount, @Param() params: CollectiveParamDto) {
+    const { member } = await this.access.assertMember(account, params.collectiveId, 'deputy.volunteer');
+    return this.queries.execute(new MyCandidacyQuery(params.collectiveId, member.id));
+  }
+
   @Get('volunteers')
   async volunteers(@CurrentAccount() account: AuthenticatedAccount, @Param() params: CollectiveParamDto) {
     await this.access.assertCan(account, params.collectiveId, 'sortition.manage');
@@ -86,6 +99,17 @@ export class DeputiesController {
   ) {
     const { member } = await this.access.assertMember(account, params.collectiveId, 'sortition.manage');
     return this.commands.execute(new FreezePoolCommand(params.collectiveId, member.id, body));
+  }
+
+  /** Every sortition of the collective with its steps and their dates, newest first. */
+  @Get('sortitions')
+  @OptionalAuth()
+  async sortitions(
+    @CurrentAccount() account: AuthenticatedAccount | null,
+    @Param() params: CollectiveParamDto,
+  ) {
+    await this.access.assertCan(account, params.collectiveId, 'collective.read');
+    return this.queries.execute(new ListSortitionsQuery(params.collectiveId));
   }
 
   @Get('deputies')

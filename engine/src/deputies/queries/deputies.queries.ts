@@ -56,7 +56,14 @@ export interface SortitionView {
   readonly frozenAt: string;
   readonly committedAt: string | null;
   readonly drawnAt: string | null;
+  /** The state machine's steps in order, each with its date once done (null: still to do). */
+  readonly steps: readonly SortitionStepView[];
   readonly proof: SortitionProof | null;
+}
+
+export interface SortitionStepView {
+  readonly step: 'pool_frozen' | 'seed_committed' | 'public_value_entered' | 'drawn';
+  readonly at: string | null;
 }
 
 export class ListVolunteersQuery extends Query<VolunteerView[]> {
@@ -67,6 +74,13 @@ export class ListVolunteersQuery extends Query<VolunteerView[]> {
 
 export class GetSortitionQuery extends Query<SortitionView> {
   constructor(readonly sortitionId: string) {
+    super();
+  }
+}
+
+/** A collective's sortitions, newest first (at most 100), without their proofs: the organiser's page reads its state here. */
+export class ListSortitionsQuery extends Query<SortitionView[]> {
+  constructor(readonly collectiveId: string) {
     super();
   }
 }

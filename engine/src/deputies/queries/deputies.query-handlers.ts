@@ -11,6 +11,7 @@ import {
   BillInstructionsQuery,
   GetSortitionQuery,
   ListDeputiesQuery,
+  ListSortitionsQuery,
   ListVolunteersQuery,
   MyInstructionsQuery,
   type InstructionView,
@@ -18,8 +19,7 @@ import {
   type SortitionView,
   type VolunteerView,
 } from './deputies.queries';
-
-const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+import { iso, seatView, sortitionView } from './views';
 
 function instructionView(i: MandateInstruction): InstructionView {
   return {
@@ -69,22 +69,7 @@ export class GetSortitionHandler implements IQueryHandler<GetSortitionQuery> {
     if (!s) {
       throw new LiquideError(DeputiesErrorCode.SortitionNotFound, { field: 'sortitionId' });
     }
-    return {
-      id: s.id,
-      collectiveId: s.collective.id,
-      status: s.status,
-      seats: s.seats,
-      substituteCount: s.substituteCount,
-      quotas: s.quotas,
-      pool: s.pool,
-      poolHash: s.poolHash,
-      seedCommitment: s.seedCommitment,
-      publicValueSource: s.publicValueSource,
-      frozenAt: s.frozenAt.toISOString(),
-      committedAt: iso(s.committedAt),
-      drawnAt: iso(s.drawnAt),
-      proof: s.proof,
-    };
+    return sortitionView(s);
   }
 }
 
@@ -100,18 +85,7 @@ export class ListDeputiesHandler implements IQueryHandler<ListDeputiesQuery> {
         { collective: collectiveId },
         { populate: ['member'], orderBy: { seatedAt: 'desc', id: 'asc' } },
       );
-    const history: SeatView[] = seats.map((s) => ({
-      seatId: s.id,
-      sortitionId: s.sortition.id,
-      memberId: s.member.id,
-      displayName: s.member.getEntity().displayName,
-      status: s.status,
-      seatedAt: s.seatedAt.toISOString(),
-      endedAt: iso(s.endedAt),
-      replaces: s.replaces,
-      quotasMet: s.quotasMet,
-      reason: s.reason,
-    }));
+    const history: SeatView[] = seats.map(seatView);
     return { current: history.filter((s) => s.status === 'seated'), history };
   }
 }
@@ -164,5 +138,21 @@ export class BillInstructionsHandler implements IQueryHandler<BillInstructionsQu
         ),
       })),
     };
+  }
+}
+
+@QueryHandler(ListSortitionsQuery)
+export class ListSortitionsHandler implements IQueryHandler<ListSortitionsQuery> {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute({ collectiveId }: ListSortitionsQuery): Promise<SortitionView[]> {
+    const rows = await this.em
+      .fork()
+      .find(
+        Sortition,
+        { collective: collectiveId },
+        { orderBy: { frozenAt: 'desc', id: 'asc' }, limit: 100 },
+      );
+    return rows.map((s) => ({ ...sortitionView(s), proof: null }));
   }
 }

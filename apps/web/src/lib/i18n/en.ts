@@ -1,4 +1,5 @@
 import { core } from './en/core';
+import { deputies } from './en/deputies';
 import { lawMaking } from './en/law-making';
 import { notices } from './en/notices';
 import { organising } from './en/organising';
@@ -20,4 +21,5 @@ export const en: Record<MessageKey, string> = {
   ...notices,
   ...identity,
   ...people,
+  ...deputies,
 };

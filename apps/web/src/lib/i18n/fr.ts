@@ -1,4 +1,5 @@
 import { core } from './fr/core';
+import { deputies } from './fr/deputies';
 import { lawMaking } from './fr/law-making';
 import { notices } from './fr/notices';
 import { organising } from './fr/organising';
@@ -22,6 +23,7 @@ export const fr = {
   ...notices,
   ...identity,
   ...people,
+  ...deputies,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,0 +1,44 @@
+import type { CandidacyView } from '@liquide/engine/deputies/queries/candidacy.query';
+import type {
+  SeatView,
+  SortitionView,
+  VolunteerView,
+} from '@liquide/engine/deputies/queries/deputies.queries';
+import { call } from './client';
+
+export type { CandidacyStatus, CandidacyView } from '@liquide/engine/deputies/queries/candidacy.query';
+export type {
+  SeatView,
+  SortitionStepView,
+  SortitionView,
+  VolunteerView,
+} from '@liquide/engine/deputies/queries/deputies.queries';
+
+const id = encodeURIComponent;
+
+/** The deputy journey: candidacy, certification, the sortition's state machine and ending a mandate. */
+export const deputiesApi = {
+  myCandidacy: (collectiveId: string) =>
+    call<CandidacyView>('GET', `/api/collectives/${id(collectiveId)}/volunteers/me`),
+  volunteer: (collectiveId: string, statement: string) =>
+    call<{ id: string }>('POST', `/api/collectives/${id(collectiveId)}/volunteers`, { body: { statement } }),
+  withdrawCandidacy: (collectiveId: string) =>
+    call<null>('DELETE', `/api/collectives/${id(collectiveId)}/volunteers/me`),
+  volunteers: (collectiveId: string) =>
+    call<VolunteerView[]>('GET', `/api/collectives/${id(collectiveId)}/volunteers`),
+  /** Newest first; the first one not `drawn` is the sortition under way. */
+  sortitions: (collectiveId: string) =>
+    call<SortitionView[]>('GET', `/api/collectives/${id(collectiveId)}/sortitions`),
+  /** The sitting deputies and every seat ever held. */
+  deputies: (collectiveId: string) =>
+    call<{ current: SeatView[]; history: SeatView[] }>(
+      'GET',
+      `/api/collectives/${id(collectiveId)}/deputies`,
+    ),
+  endMandate: (collectiveId: string, memberId: string) =>
+    call<{ replacedBy: string | null; quotasMet: boolean }>(
+      'POST',
+      `/api/collectives/${id(collectiveId)}/deputies/${id(memberId)}/resignation`,
+      { body: {} },
+    ),
+};
