@@ -72,7 +72,7 @@ describe('Web client in Chromium: members, observers, deputies and organisers', 
         name: 'Climat',
       });
       ({ ballotId, billId } = await createBallot(c.admin, c.id, { topicId: topic.body.id }));
-    }, 60_000);
+    }, 180_000);
 
     it('updates the live tally, tells the delegator, and draws who represents them', async () => {
       const observer = await browser.open();
@@ -135,7 +135,7 @@ describe('Web client in Chromium: members, observers, deputies and organisers', 
       await observer.goto(`${sut.baseUrl}/#/c/${c.id}/observe`);
       await observer.getByRole('link', { name: 'Projet' }).waitFor();
       await expectAccessible(observer);
-    }, 60_000);
+    }, 180_000);
   });
 
   describe('a drawn deputy', () => {
@@ -233,6 +233,6 @@ describe('Web client in Chromium: members, observers, deputies and organisers', 
       await phone.getByRole('heading', { name: 'Réglages' }).waitFor();
       await expectAccessible(phone);
       await screenshot(phone, 'organiser-phone');
-    }, 60_000);
+    }, 180_000);
   });
 });
