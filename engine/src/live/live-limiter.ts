@@ -3,7 +3,7 @@ import { z, type ZodType } from 'zod';
 import { LIQUIDE_CONFIG } from '../config/config.module';
 import type { LiquideConfig, LiveLimits } from '../config/liquide-config';
 import { InputValidationError } from '../errors/validation';
-import { LiquideError } from '../errors/liquide-error';
+import { refusal, type LiquideError } from '../errors/liquide-error';
 import { PluginRegistry } from '../plugins/plugin-registry';
 import { TokenBucket } from '../security/token-bucket';
 import { LiveErrorCode } from './live.errors';
@@ -92,7 +92,7 @@ export class LiveLimiter implements OnModuleDestroy {
   admit(address: string): SocketAllowance | LiquideError {
     const max = this.limits.maxConnectionsPerAddress;
     if (this.connectionsFrom(address) > max) {
-      return new LiquideError(LiveErrorCode.TooManyConnections, { params: { max } });
+      return refusal(LiveErrorCode.TooManyConnections, { params: { max } });
     }
     const bucket = this.addressBucket(address);
     if (!bucket.take()) {
@@ -123,11 +123,11 @@ export class LiveLimiter implements OnModuleDestroy {
     const spec = typeof name === 'string' ? (this.clientEvents.get(name) ?? null) : null;
     const extra = rest.length > 1 || (rest.length === 1 && typeof rest[0] !== 'function');
     if (!spec || extra) {
-      return new LiquideError(LiveErrorCode.UnknownEvent, { params: { event: describe(name) } });
+      return refusal(LiveErrorCode.UnknownEvent, { params: { event: describe(name) } });
     }
     // the message is already bounded by maxMessageBytes: measuring it is bounded work too
     if (jsonLength(payload) > spec.maxBytes) {
-      return new LiquideError(LiveErrorCode.PayloadTooLarge, {
+      return refusal(LiveErrorCode.PayloadTooLarge, {
         params: { event: name as string, max: spec.maxBytes },
       });
     }
@@ -151,7 +151,7 @@ export class LiveLimiter implements OnModuleDestroy {
   }
 
   private rateLimited(bucket: TokenBucket, limit: number): LiquideError {
-    return new LiquideError(LiveErrorCode.RateLimited, {
+    return refusal(LiveErrorCode.RateLimited, {
       params: { limit, retryAfter: Math.max(1, bucket.secondsUntilNext()) },
     });
   }
