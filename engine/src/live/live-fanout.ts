@@ -42,3 +42,46 @@ export class SerialPerKey {
     return result;
   }
 }
+
+/**
+ * How late the event loop runs, in milliseconds: a timer due every `everyMs` measures how much later
+ * than due it fires, smoothed over the last few readings. Zero on an idle server; tens of
+ * milliseconds when requests, votes and fan-outs queue behind each other.
+ */
+export class LoopLag {
+  private smoothed = 0;
+  private expected = Date.now();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly everyMs = 50) {
+    this.expected = Date.now() + everyMs;
+    this.timer = setInterval(() => this.sample(), everyMs);
+    this.timer.unref();
+  }
+
+  get ms(): number {
+    return this.smoothed;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  private sample(): void {
+    const now = Date.now();
+    const late = Math.max(0, now - this.expected);
+    this.expected = now + this.everyMs;
+    // exponential smoothing: a reading weighs a quarter, so one long pause moves it, a burst of them more
+    this.smoothed = this.smoothed * 0.75 + late * 0.25;
+  }
+}
+
+/**
+ * The wait between two pushes of one ballot: `baseMs` (from LIVE_MAX_PUSHES_PER_SECOND) on a server
+ * that keeps up, longer as the loop lags — each lagging millisecond adds a tenth of the base — up to
+ * one second. Observers then get fewer, fresher states (each carries every vote so far), and votes
+ * and other requests stay ahead of the fan-out instead of queueing behind it.
+ */
+export function pushInterval(baseMs: number, lagMs: number): number {
+  return Math.min(Math.max(baseMs, 1000), baseMs * (1 + lagMs / 10));
+}
