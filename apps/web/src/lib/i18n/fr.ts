@@ -7,6 +7,7 @@ import { petitions } from './fr/petitions';
 import { secrecy } from './fr/secrecy';
 import { voting } from './fr/voting';
 import { identity } from './fr/identity';
+import { results } from './fr/results';
 
 /**
  * French messages (the default language), one file per area under `fr/`; `{name}` placeholders are
@@ -22,6 +23,7 @@ export const fr = {
   ...notices,
   ...identity,
   ...people,
+  ...results,
 } as const;
 
 export type MessageKey = keyof typeof fr;
