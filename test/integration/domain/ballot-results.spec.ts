@@ -56,6 +56,20 @@ describe('Closed ballots: closedAt, the window from the opening, amendment ballo
     expect(response.status).toBe(200);
   };
 
+  /**
+   * The collective's record once it holds this ballot's close: the sealer chains events in commit-safe
+   * order, so on a busy database server the newest event may wait for older transactions to end.
+   */
+  const sealedRecord = async (ballotId: string): Promise<RecordExportV1> => {
+    let record: RecordExportV1 | undefined;
+    await waitFor(async () => {
+      const response = await c.admin.call<RecordExportV1>('GET', `/api/collectives/${c.id}/record`);
+      record = response.body;
+      return response.status === 200 && record.ballots.some((b) => b.ballotId === ballotId);
+    }, 60_000);
+    return record!;
+  };
+
   beforeAll(async () => {
     sut = await startTestApp();
     c = await createCollective(
@@ -112,22 +126,22 @@ describe('Closed ballots: closedAt, the window from the opening, amendment ballo
     expect(list.body.find((b) => b.id === billId)?.ballots[0].closedAt).toBe(view.closedAt);
 
     // the record holds it, still verifies, and its exports date the close by it
-    const record = await c.admin.call<RecordExportV1>('GET', `/api/collectives/${c.id}/record`);
-    const payload = record.body.ballots.find((b) => b.ballotId === ballotId);
+    const record = await sealedRecord(ballotId);
+    const payload = record.ballots.find((b) => b.ballotId === ballotId);
     expect(payload?.closedAt).toBe(view.closedAt);
-    expect(verifyRecord(record.body)).toMatchObject({ ok: true });
+    expect(verifyRecord(record)).toMatchObject({ ok: true });
     const popolo = await c.admin.call<{ end_date: string }>(
       'GET',
       `/api/collectives/${c.id}/ballots/${ballotId}/popolo`,
     );
     expect(popolo.body.end_date).toBe(view.closedAt);
-  });
+  }, 120_000);
 
   it('records the scheduled end as closedAt when the scheduler closes the ballot', async () => {
     const now = Date.now();
     const { ballotId } = await createBallot(c.admin, c.id, {
       opensAt: new Date(now),
-      closesAt: new Date(now + 2500),
+      closesAt: new Date(now + 5000),
     });
     await vote('ana', ballotId, 'no');
     const opened = await ballot(ballotId);
@@ -135,9 +149,9 @@ describe('Closed ballots: closedAt, the window from the opening, amendment ballo
     const view = await ballot(ballotId);
     expect(view.closedAt).toBe(opened.closesAt);
     expect(view.tally).toMatchObject({ final: true, totals: { yes: 0, no: 1 } });
-    const record = await c.admin.call<RecordExportV1>('GET', `/api/collectives/${c.id}/record`);
-    expect(record.body.ballots.find((b) => b.ballotId === ballotId)?.closedAt).toBe(opened.closesAt);
-  });
+    const record = await sealedRecord(ballotId);
+    expect(record.ballots.find((b) => b.ballotId === ballotId)?.closedAt).toBe(opened.closesAt);
+  }, 120_000);
 
   it('starts the voting window at the opening, keeping its planned length or the end the organiser names', async () => {
     const now = Date.now();
