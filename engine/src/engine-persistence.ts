@@ -18,6 +18,7 @@ import { DEPUTIES_ENTITIES } from './deputies/entities';
 import { Migration20261128000500Deputies } from './deputies/migrations/Migration20261128000500Deputies';
 import { Migration20261128000410CastVote } from './votes/migrations/Migration20261128000410CastVote';
 import { Migration20261128000420ResultImmutable } from './ballots/migrations/Migration20261128000420ResultImmutable';
+import { Migration20261202002100BallotPurpose } from './ballots/migrations/Migration20261202002100BallotPurpose';
 import { PluginSetting } from './plugins/plugin-setting.entity';
 import { Migration20261128000600Plugins } from './plugins/migrations/Migration20261128000600Plugins';
 import { Migration20261201001000MailOutbox } from './mail/migrations/Migration20261201001000MailOutbox';
@@ -69,4 +70,5 @@ export const ENGINE_MIGRATIONS: readonly NamedMigration[] = [
     name: 'Migration20261201006002DelegationRequests',
     class: Migration20261201006002DelegationRequests,
   },
+  { name: 'Migration20261202002100BallotPurpose', class: Migration20261202002100BallotPurpose },
 ];

@@ -70,9 +70,18 @@ describe('Web client in Chromium: co-drafting and amendments on a bill', () => {
     await ana.getByText('Préciser quels axes sont concernés.').waitFor();
     await ana.getByText('Contributions sur l’Article 1 (1 contribution)').waitFor();
     const support = ana.getByRole('button', { name: 'Soutenir — contribution 1' });
+    expect(await support.getAttribute('aria-pressed')).toBe('false');
     await support.click();
     await ana.getByText('1 soutien', { exact: true }).waitFor();
-    expect(await support.getAttribute('aria-pressed')).toBe('true');
+    // the toggle shows its state: pressed, and its label says so
+    const supported = ana.getByRole('button', { name: 'Soutenu — contribution 1' });
+    expect(await supported.getAttribute('aria-pressed')).toBe('true');
+    await screenshot(ana, 'results-support-toggle-fr-desktop');
+    await supported.click();
+    await ana.getByText('0 soutien', { exact: true }).waitFor();
+    expect(await support.getAttribute('aria-pressed')).toBe('false');
+    await support.click();
+    await ana.getByText('1 soutien', { exact: true }).waitFor();
 
     // Amendments: replace article 1.
     const propose = ana.getByRole('form', { name: 'Proposer un amendement' });

@@ -52,7 +52,7 @@ describe('Web client in Chromium: the stored inbox survives a reload, in French 
     const page = await browser.open();
     await signIn(page, sut.baseUrl, c.users.ana.email, '/notifications');
     await page.getByRole('link', { name: /Notifications\s*3/ }).waitFor();
-    await page.getByText('ben a voté pour vous : Oui.').waitFor();
+    await page.getByText('ben a voté pour vous sur « Loi sur le rail » : Oui.').waitFor();
     await page.getByTestId('unread-count').getByText('3 non lue(s)').waitFor();
     const water = page.getByRole('link', { name: 'Loi sur l’eau potable' });
     expect(await water.getAttribute('href')).toBe(`#/c/${c.id}/bills/${billId}`);
@@ -61,7 +61,7 @@ describe('Web client in Chromium: the stored inbox survives a reload, in French 
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.reload();
-    await page.getByText('ben a voté pour vous : Oui.').waitFor();
+    await page.getByText('ben a voté pour vous sur « Loi sur le rail » : Oui.').waitFor();
     await page.getByTestId('unread-count').getByText('2 non lue(s)').waitFor();
     await page.getByRole('link', { name: /Notifications\s*2/ }).waitFor();
     await screenshot(page, 'notices-inbox-fr');
@@ -69,7 +69,7 @@ describe('Web client in Chromium: the stored inbox survives a reload, in French 
     await page.getByTestId('unread-count').getByText('0 non lue(s)').waitFor();
     await page.reload();
     await page.getByTestId('unread-count').getByText('0 non lue(s)').waitFor();
-    await page.getByText('ben a voté pour vous : Oui.').waitFor();
+    await page.getByText('ben a voté pour vous sur « Loi sur le rail » : Oui.').waitFor();
 
     // the e-mail choice is saved on the server
     await page.getByLabel('À chaque notification').check();
@@ -87,7 +87,8 @@ describe('Web client in Chromium: the stored inbox survives a reload, in French 
     await page.locator('header select').selectOption('en');
     await page.reload();
     await page.getByText(/ana entrusts their vote to you/).waitFor();
-    await page.getByText('Voting is open (Collectif de test).').first().waitFor();
+    await page.getByText('Voting is open on “Loi sur l’eau potable” (Collectif de test).').waitFor();
+    await page.getByText('Voting is open on “Loi sur le rail” (Collectif de test).').waitFor();
     await page.getByTestId('unread-count').getByText('3 unread').waitFor();
     await page.getByRole('button', { name: 'Mark all as read' }).click();
     await page.getByTestId('unread-count').getByText('0 unread').waitFor();

@@ -104,7 +104,7 @@ describe('Web client in Chromium: members, observers, deputies and organisers', 
 
       // the stored inbox also holds the ballot's opening and its closing reminder (docs/notices.md)
       await ana.getByRole('link', { name: /Notifications\s*\d+/ }).click();
-      await ana.getByText('bea a voté pour vous : Oui.').waitFor();
+      await ana.getByText('bea a voté pour vous sur « Projet » : Oui.').waitFor();
 
       await ana.goto(`${sut.baseUrl}/#/c/${c.id}/bills/${billId}`);
       await ana.getByText('Votre voix est portée par bea, qui a voté Oui.').waitFor();

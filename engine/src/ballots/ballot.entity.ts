@@ -4,9 +4,9 @@ import type { TallyResult } from '../tally';
 import { Bill } from '../bills/bill.entity';
 import { Collective } from '../collectives/collective.entity';
 
-import type { BallotStatus, MandateBase, MandateMethod, Visibility } from './ballot.types';
+import type { BallotPurpose, BallotStatus, MandateBase, MandateMethod, Visibility } from './ballot.types';
 
-export type { BallotStatus, MandateBase, MandateMethod, Visibility } from './ballot.types';
+export type { BallotPurpose, BallotStatus, MandateBase, MandateMethod, Visibility } from './ballot.types';
 
 /** A vote on a bill: its window, who sees the tally when, and how the result binds the deputies. */
 @Entity({ tableName: 'ballot' })
@@ -19,6 +19,10 @@ export class Ballot {
 
   @ManyToOne(() => Bill, { ref: true, deleteRule: 'cascade' })
   readonly bill: Ref<Bill>;
+
+  /** The bill's own vote, or a vote on one of its amendments (never counted as the bill's vote). */
+  @Property({ type: 'text' })
+  readonly purpose: BallotPurpose;
 
   @Property({ type: 'timestamptz' })
   opensAt: Date;
@@ -48,6 +52,7 @@ export class Ballot {
   @Property({ type: 'timestamptz', nullable: true })
   openedAt: Date | null = null;
 
+  /** When the ballot really closed: early by an organiser, or at `closesAt` by the scheduler. */
   @Property({ type: 'timestamptz', nullable: true })
   closedAt: Date | null = null;
 
@@ -74,9 +79,11 @@ export class Ballot {
     mandateMethod: MandateMethod;
     mandateBase: MandateBase;
     deputies: number;
+    purpose?: BallotPurpose;
   }) {
     this.collective = input.collective;
     this.bill = input.bill;
+    this.purpose = input.purpose ?? 'bill';
     this.opensAt = input.opensAt;
     this.closesAt = input.closesAt;
     this.visibility = input.visibility;

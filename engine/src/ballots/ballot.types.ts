@@ -4,3 +4,5 @@ export type BallotStatus = 'draft' | 'open' | 'closed';
 export type Visibility = 'live' | 'after-vote' | 'after-close';
 export type MandateMethod = 'largest-remainder' | 'dhondt' | 'sainte-lague';
 export type MandateBase = 'cast' | 'members';
+/** What a ballot decides: the bill itself, or one amendment to it (the amendments plugin's votes). */
+export type BallotPurpose = 'bill' | 'amendment';

@@ -18,6 +18,11 @@ export const BALLOT_OPENED = 'ballot.opened';
 export interface ClosedBallotPayload {
   readonly ballotId: string;
   readonly billId: string;
+  /**
+   * When the ballot closed (ISO 8601): early by an organiser, or its scheduled end. Absent from
+   * records written before it was added; the event's `occurredAt` stands in for it there.
+   */
+  readonly closedAt?: string;
   readonly scenario: ScenarioV1;
   readonly result: TallyResult;
   readonly resultHash: string;

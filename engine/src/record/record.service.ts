@@ -203,7 +203,7 @@ export class RecordService {
     return {
       payload: closed.payload as ClosedBallotPayload,
       position: Number(closed.position),
-      closedAt: closed.occurred_at,
+      closedAt: (closed.payload as ClosedBallotPayload).closedAt ?? closed.occurred_at,
       openedAt: opened?.occurred_at,
     };
   }

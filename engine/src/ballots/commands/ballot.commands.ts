@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { TallyResult } from '../../tally';
-import type { MandateBase, MandateMethod, Visibility } from '../ballot.entity';
+import type { BallotPurpose, MandateBase, MandateMethod, Visibility } from '../ballot.entity';
 
 export interface CreateBallotInput {
   readonly billId: string;
@@ -10,6 +10,8 @@ export interface CreateBallotInput {
   readonly mandateMethod?: MandateMethod;
   readonly mandateBase?: MandateBase;
   readonly deputies?: number;
+  /** `amendment` for a vote on one amendment to the bill (the amendments plugin); `bill` by default. */
+  readonly purpose?: BallotPurpose;
 }
 
 /** Create a ballot on a bill (draft); defaults come from the collective's settings. */
@@ -22,9 +24,16 @@ export class CreateBallotCommand extends Command<{ id: string }> {
   }
 }
 
-/** Open a draft ballot: votes count from `opensAt` until `closesAt`. */
-export class OpenBallotCommand extends Command<void> {
-  constructor(readonly ballotId: string) {
+/**
+ * Open a draft ballot. Its window runs from the opening: a ballot opened after its planned `opensAt`
+ * keeps its planned length (closes at opening + (closesAt − opensAt)), unless the organiser names the
+ * end (`closesAt`, after now). A ballot opened before `opensAt` keeps its planned window.
+ */
+export class OpenBallotCommand extends Command<{ opensAt: string; closesAt: string }> {
+  constructor(
+    readonly ballotId: string,
+    readonly closesAt?: Date,
+  ) {
     super();
   }
 }

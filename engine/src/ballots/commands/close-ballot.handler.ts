@@ -62,6 +62,7 @@ export class CloseBallotHandler implements ICommandHandler<CloseBallotCommand> {
       await this.record.append(em, snapshot.collectiveId, 'ballot.closed', {
         ballotId: ballot.id,
         billId: ballot.bill.id,
+        closedAt: closedAt.toISOString(),
         scenario,
         result,
         resultHash,

@@ -32,11 +32,13 @@ export class CreateBallotHandler implements ICommandHandler<CreateBallotCommand>
         mandateMethod: input.mandateMethod ?? settings.mandateMethod,
         mandateBase: input.mandateBase ?? settings.mandateBase,
         deputies: input.deputies ?? settings.deputies,
+        ...(input.purpose ? { purpose: input.purpose } : {}),
       });
       await em.persist(ballot).flush();
       await this.record.append(em, collectiveId, 'ballot.created', {
         ballotId: ballot.id,
         billId: bill.id,
+        purpose: ballot.purpose,
         opensAt: ballot.opensAt.toISOString(),
         closesAt: ballot.closesAt.toISOString(),
         visibility: ballot.visibility,

@@ -16,8 +16,8 @@ export class OpenBallotHandler implements ICommandHandler<OpenBallotCommand> {
     private readonly events: EventBus,
   ) {}
 
-  async execute({ ballotId }: OpenBallotCommand): Promise<void> {
-    const event = await this.em.fork().transactional(async (em) => {
+  async execute({ ballotId, closesAt }: OpenBallotCommand): Promise<{ opensAt: string; closesAt: string }> {
+    const { event, window } = await this.em.fork().transactional(async (em) => {
       const ballot = await em.findOne(Ballot, { id: ballotId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!ballot) {
         throw new LiquideError(DomainErrorCode.BallotNotFound, { field: 'ballotId' });
@@ -27,13 +27,28 @@ export class OpenBallotHandler implements ICommandHandler<OpenBallotCommand> {
           params: { status: ballot.status, expected: 'draft' },
         });
       }
+      const now = new Date();
+      if (closesAt && closesAt.getTime() <= Math.max(now.getTime(), ballot.opensAt.getTime())) {
+        throw new LiquideError(DomainErrorCode.BallotEndInPast, { field: 'closesAt' });
+      }
+      if (ballot.opensAt < now) {
+        // opened late: the voting window starts now and keeps its planned length
+        const length = ballot.closesAt.getTime() - ballot.opensAt.getTime();
+        ballot.opensAt = now;
+        ballot.closesAt = new Date(now.getTime() + length);
+      }
+      if (closesAt) {
+        ballot.closesAt = closesAt;
+      }
       ballot.status = 'open';
-      ballot.openedAt = new Date();
+      ballot.openedAt = now;
       await em.flush();
       const collectiveId = ballot.collective.id;
-      await this.record.append(em, collectiveId, 'ballot.opened', { ballotId, seed: ballot.seed });
-      return new BallotOpenedEvent(collectiveId, ballotId);
+      const window = { opensAt: ballot.opensAt.toISOString(), closesAt: ballot.closesAt.toISOString() };
+      await this.record.append(em, collectiveId, 'ballot.opened', { ballotId, seed: ballot.seed, ...window });
+      return { event: new BallotOpenedEvent(collectiveId, ballotId), window };
     });
     this.events.publish(event);
+    return window;
   }
 }

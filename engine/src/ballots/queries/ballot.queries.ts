@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Choice, Representation, Seats, TallyResult, Totals } from '../../tally';
-import type { BallotStatus, MandateBase, MandateMethod, Visibility } from '../ballot.types';
+import type { BallotPurpose, BallotStatus, MandateBase, MandateMethod, Visibility } from '../ballot.types';
 
 /** Live or final figures of a ballot, as far as its visibility allows. */
 export interface TallyView {
@@ -16,8 +16,13 @@ export interface BallotView {
   readonly collectiveId: string;
   readonly billId: string;
   readonly status: BallotStatus;
+  /** `amendment`: a vote on one amendment to the bill, not the bill's own vote. */
+  readonly purpose: BallotPurpose;
   readonly opensAt: string;
+  /** The scheduled end; `closedAt` says when it really closed (earlier, when an organiser closed it). */
   readonly closesAt: string;
+  readonly openedAt: string | null;
+  readonly closedAt: string | null;
   readonly visibility: Visibility;
   readonly mandate: {
     readonly method: MandateMethod;
@@ -86,6 +91,12 @@ export type RepresentationView =
       readonly excess?: number;
     }
   | { readonly status: 'lost'; readonly reason: 'cycle' | 'dead-end'; readonly chain: readonly ChainLink[] }
+  /**
+   * Not counted yet: the ballot is open and nobody along the chain has voted so far. `chain` starts
+   * with the caller and lists the trustees who would carry the vote, in order. (After the close the
+   * same situation is `lost` with reason `dead-end`.)
+   */
+  | { readonly status: 'pending'; readonly chain: readonly ChainLink[] }
   /**
    * The caller delegates, on a ballot whose choices stay secret until the close (see
    * `othersChoicesSecret`): who carries the vote, and how, is shown after the close.

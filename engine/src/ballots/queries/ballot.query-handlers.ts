@@ -66,8 +66,11 @@ export class GetBallotHandler implements IQueryHandler<GetBallotQuery> {
       collectiveId: ballot.collective.id,
       billId: ballot.bill.id,
       status: ballot.status,
+      purpose: ballot.purpose,
       opensAt: ballot.opensAt.toISOString(),
       closesAt: ballot.closesAt.toISOString(),
+      openedAt: ballot.openedAt?.toISOString() ?? null,
+      closedAt: ballot.closedAt?.toISOString() ?? null,
       visibility: ballot.visibility,
       mandate: {
         method: ballot.mandateMethod,
@@ -185,6 +188,14 @@ export class GetRepresentationHandler implements IQueryHandler<GetRepresentation
     const members = await em.find(Member, { id: { $in: ids } }, { fields: ['id', 'displayName'] });
     const names = new Map(members.map((m) => [m.id, m.displayName]));
     const link = (id: string): ChainLink => ({ memberId: id, displayName: names.get(id) ?? id });
+    if (
+      representation.status === 'lost' &&
+      representation.reason === 'dead-end' &&
+      ballot.status !== 'closed'
+    ) {
+      // nobody along the chain has voted yet: not lost while the ballot is open
+      return { status: 'pending', chain: representation.chain.map(link) };
+    }
     if (representation.status === 'lost') {
       return { status: 'lost', reason: representation.reason, chain: representation.chain.map(link) };
     }

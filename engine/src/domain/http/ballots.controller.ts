@@ -14,7 +14,8 @@ import {
 } from '../../ballots/queries/ballot.queries';
 import { CastVoteCommand } from '../../votes/commands/cast-vote.command';
 import { WithdrawVoteCommand } from '../../votes/commands/withdraw-vote.command';
-import { BallotParamDto, CastVoteDto } from './schemas';
+import { parseInput } from '../../errors/validation';
+import { BallotParamDto, CastVoteDto, OpenBallotInput } from './schemas';
 
 @ApiTags('ballots')
 @ApiBearerAuth()
@@ -40,11 +41,19 @@ export class BallotsController {
     return this.queries.execute(new GetResultQuery(params.ballotId));
   }
 
+  /** Optional body `{ closesAt }`: the end the organiser chooses; otherwise opening + planned length. */
   @Post('open')
   @HttpCode(204)
-  async open(@CurrentAccount() account: AuthenticatedAccount, @Param() params: BallotParamDto) {
+  async open(
+    @CurrentAccount() account: AuthenticatedAccount,
+    @Param() params: BallotParamDto,
+    @Body() body: unknown,
+  ) {
+    const { closesAt } = parseInput(OpenBallotInput, body ?? {}, 'body');
     await this.access.assertCanOnBallot(account, params.ballotId, 'ballot.manage');
-    await this.commands.execute(new OpenBallotCommand(params.ballotId));
+    await this.commands.execute(
+      new OpenBallotCommand(params.ballotId, closesAt ? new Date(closesAt) : undefined),
+    );
   }
 
   @Post('close')

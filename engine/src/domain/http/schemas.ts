@@ -66,6 +66,11 @@ export const CreateBallotInput = z
   });
 export class CreateBallotDto extends createZodDto(CreateBallotInput) {}
 
+/** `POST /api/ballots/:id/open`: optionally, the end the organiser chooses (else opening + planned length). */
+export const OpenBallotInput = z.strictObject({
+  closesAt: z.iso.datetime({ offset: true }).optional(),
+});
+
 /** A client request id: the same id on a retry gets the first answer back and writes nothing. */
 const requestId = z
   .string()

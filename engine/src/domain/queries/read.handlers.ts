@@ -8,6 +8,7 @@ import { toDelegationView } from '../../delegations/delegation.view';
 import { uuidArray } from '../../database/pg-array';
 import { LiquideError } from '../../errors/liquide-error';
 import { Member } from '../../members/member.entity';
+import type { Seats, Totals } from '../../tally';
 import { DomainErrorCode } from '../domain.errors';
 import {
   DelegationsToMeQuery,
@@ -16,6 +17,7 @@ import {
   GetImportQuery,
   ListBillsQuery,
   MyDelegationsQuery,
+  type BallotSummary,
   type BillSummary,
   type CollectiveView,
   type ImportProgress,
@@ -41,11 +43,48 @@ export class GetCollectiveHandler implements IQueryHandler<GetCollectiveQuery> {
   }
 }
 
+interface BallotRow {
+  id: string;
+  bill_id: string;
+  status: string;
+  purpose: 'bill' | 'amendment';
+  opens_at: Date;
+  closes_at: Date;
+  opened_at: Date | null;
+  closed_at: Date | null;
+  totals: Totals | null;
+  seats: Seats | null;
+  result_stats: { turnout: number } | null;
+}
+
+const iso = (date: Date | null): string | null => (date ? new Date(date).toISOString() : null);
+
+function ballotSummary(row: BallotRow): BallotSummary {
+  return {
+    id: row.id,
+    status: row.status,
+    purpose: row.purpose,
+    opensAt: new Date(row.opens_at).toISOString(),
+    closesAt: new Date(row.closes_at).toISOString(),
+    openedAt: iso(row.opened_at),
+    closedAt: iso(row.closed_at),
+    result:
+      row.status === 'closed' && row.totals
+        ? {
+            totals: row.totals,
+            seats: row.seats ?? null,
+            turnout: row.result_stats?.turnout ?? 0,
+          }
+        : null,
+  };
+}
+
 async function summarise(em: EntityManager, bills: Bill[]): Promise<BillSummary[]> {
-  const ballots = await em.execute<
-    { id: string; bill_id: string; status: string; opens_at: Date; closes_at: Date }[]
-  >(
-    'select id, bill_id, status, opens_at, closes_at from ballot where bill_id = any(?::uuid[]) order by opens_at',
+  const ballots = await em.execute<BallotRow[]>(
+    // only the totals and seats of a result: its per-voter part can be large
+    `select id, bill_id, status, purpose, opens_at, closes_at, opened_at, closed_at,
+            result->'totals' as totals, result->'seats' as seats, result_stats
+       from ballot where bill_id = any(?::uuid[]) order by opens_at, created_at`,
     [uuidArray(bills.map((b) => b.id))],
   );
   return bills.map((bill) => ({
@@ -54,14 +93,7 @@ async function summarise(em: EntityManager, bills: Bill[]): Promise<BillSummary[
     summary: bill.summary,
     topicId: bill.topic?.id ?? null,
     status: bill.status,
-    ballots: ballots
-      .filter((b) => b.bill_id === bill.id)
-      .map((b) => ({
-        id: b.id,
-        status: b.status,
-        opensAt: new Date(b.opens_at).toISOString(),
-        closesAt: new Date(b.closes_at).toISOString(),
-      })),
+    ballots: ballots.filter((b) => b.bill_id === bill.id).map(ballotSummary),
   }));
 }
 

@@ -73,7 +73,9 @@ export const api = {
     }),
 
   ballot: (ballotId: string) => call<BallotView>('GET', `/api/ballots/${id(ballotId)}`),
-  openBallot: (ballotId: string) => call<null>('POST', `/api/ballots/${id(ballotId)}/open`),
+  /** Opens now; the window keeps its planned length unless `closesAt` names the end. */
+  openBallot: (ballotId: string, closesAt?: string) =>
+    call<null>('POST', `/api/ballots/${id(ballotId)}/open`, { body: closesAt ? { closesAt } : {} }),
   closeBallot: (ballotId: string) => call<unknown>('POST', `/api/ballots/${id(ballotId)}/close`),
   myVote: (ballotId: string) =>
     call<{ vote: { choice: Choice; castAt: string } | null }>('GET', `/api/ballots/${id(ballotId)}/vote`),

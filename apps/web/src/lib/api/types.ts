@@ -28,6 +28,8 @@ import type {
   RowError,
   Scope,
   SeatChoice,
+  Seats,
+  Totals,
   Visibility,
 } from './shared-types';
 
@@ -73,8 +75,15 @@ export interface CollectiveView {
 export interface BallotSummary {
   readonly id: string;
   readonly status: 'draft' | 'open' | 'closed';
+  /** `amendment`: a vote on one amendment to the bill, never the bill's own vote. */
+  readonly purpose: 'bill' | 'amendment';
   readonly opensAt: string;
+  /** The scheduled end; `closedAt` is when the ballot really closed. */
   readonly closesAt: string;
+  readonly openedAt: string | null;
+  readonly closedAt: string | null;
+  /** Final totals, seats and turnout once closed. */
+  readonly result: { readonly totals: Totals; readonly seats: Seats | null; readonly turnout: number } | null;
 }
 
 export interface BillSummary {

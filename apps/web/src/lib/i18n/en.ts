@@ -8,6 +8,7 @@ import { petitions } from './en/petitions';
 import { secrecy } from './en/secrecy';
 import { voting } from './en/voting';
 import { identity } from './en/identity';
+import { results } from './en/results';
 import type { MessageKey } from './fr';
 
 /** English messages, one file per area under `en/`; each area's type makes a missing key a compile error. */
@@ -22,4 +23,5 @@ export const en: Record<MessageKey, string> = {
   ...identity,
   ...people,
   ...deputies,
+  ...results,
 };

@@ -8,6 +8,7 @@ import { petitions } from './fr/petitions';
 import { secrecy } from './fr/secrecy';
 import { voting } from './fr/voting';
 import { identity } from './fr/identity';
+import { results } from './fr/results';
 
 /**
  * French messages (the default language), one file per area under `fr/`; `{name}` placeholders are
@@ -24,6 +25,7 @@ export const fr = {
   ...identity,
   ...people,
   ...deputies,
+  ...results,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -192,6 +192,7 @@ export class PutAmendmentToVoteHandler implements ICommandHandler<PutAmendmentTo
       const { id: ballotId } = await this.commands.execute(
         new CreateBallotCommand(amendment.collectiveId, {
           billId: amendment.billId,
+          purpose: 'amendment',
           opensAt,
           closesAt,
           ...(input.visibility ? { visibility: input.visibility } : {}),

@@ -47,6 +47,7 @@ export const lawMaking: Record<keyof typeof fr, string> = {
   'codraft.supports.one': '{n} supporter',
   'codraft.supports.other': '{n} supporters',
   'codraft.support': 'Support',
+  'codraft.supportedState': 'Supported',
   'codraft.supported': 'Support recorded.',
   'codraft.unsupported': 'Support withdrawn.',
   'codraft.contributeOn': 'Contribute on {article}',

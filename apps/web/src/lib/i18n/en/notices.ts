@@ -9,13 +9,14 @@ export const notices: Record<keyof typeof fr, string> = {
   'notices.markAllRead': 'Mark all as read',
   'notices.more': 'Show older ones',
   'notices.unreadCount': '{n} unread',
-  'notices.kind.ballotOpened': 'Voting is open ({collective}).',
-  'notices.kind.delegateVoted': '{name} voted for you: {choice}.',
-  'notices.kind.delegateVotedHidden': '{name} voted for you; the choice stays secret until the close.',
+  'notices.kind.ballotOpened': 'Voting is open on “{title}” ({collective}).',
+  'notices.kind.delegateVoted': '{name} voted for you on “{title}”: {choice}.',
+  'notices.kind.delegateVotedHidden':
+    '{name} voted for you on “{title}”; the choice stays secret until the close.',
   'notices.kind.delegationReceived': '{name} entrusts their vote to you ({scope}).',
   'notices.kind.closingUnrepresented':
-    'Voting ends on {when} and nobody carries your vote: vote or delegate.',
-  'notices.kind.instructionIssued': 'Your signed voting instruction is issued: {choice}.',
+    'Voting on “{title}” ends on {when} and nobody carries your vote: vote or delegate.',
+  'notices.kind.instructionIssued': 'Your signed voting instruction on “{title}” is issued: {choice}.',
   'notices.kind.petitionThreshold': 'A petition you signed reached {n} signatures.',
   'notices.myDelegations': 'My delegations',
 

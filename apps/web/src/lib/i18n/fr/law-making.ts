@@ -45,6 +45,7 @@ export const lawMaking = {
   'codraft.supports.one': '{n} soutien',
   'codraft.supports.other': '{n} soutiens',
   'codraft.support': 'Soutenir',
+  'codraft.supportedState': 'Soutenu',
   'codraft.supported': 'Soutien enregistré.',
   'codraft.unsupported': 'Soutien retiré.',
   'codraft.contributeOn': 'Contribuer sur l’{article}',

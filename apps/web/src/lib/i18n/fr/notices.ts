@@ -7,13 +7,14 @@ export const notices = {
   'notices.markAllRead': 'Tout marquer comme lu',
   'notices.more': 'Afficher les plus anciennes',
   'notices.unreadCount': '{n} non lue(s)',
-  'notices.kind.ballotOpened': 'Le vote est ouvert ({collective}).',
-  'notices.kind.delegateVoted': '{name} a voté pour vous : {choice}.',
-  'notices.kind.delegateVotedHidden': '{name} a voté pour vous ; son choix reste secret jusqu’à la clôture.',
+  'notices.kind.ballotOpened': 'Le vote est ouvert sur « {title} » ({collective}).',
+  'notices.kind.delegateVoted': '{name} a voté pour vous sur « {title} » : {choice}.',
+  'notices.kind.delegateVotedHidden':
+    '{name} a voté pour vous sur « {title} » ; son choix reste secret jusqu’à la clôture.',
   'notices.kind.delegationReceived': '{name} vous confie sa voix ({scope}).',
   'notices.kind.closingUnrepresented':
-    'Le vote se termine le {when} et personne ne porte votre voix : votez ou déléguez.',
-  'notices.kind.instructionIssued': 'Votre instruction de vote signée est émise : {choice}.',
+    'Le vote sur « {title} » se termine le {when} et personne ne porte votre voix : votez ou déléguez.',
+  'notices.kind.instructionIssued': 'Votre instruction de vote signée sur « {title} » est émise : {choice}.',
   'notices.kind.petitionThreshold': 'Une pétition que vous avez signée a atteint {n} signatures.',
   'notices.myDelegations': 'Mes délégations',
 
