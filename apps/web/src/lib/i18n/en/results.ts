@@ -34,7 +34,6 @@ export const results: Record<keyof typeof fr, string> = {
   'closeDialog.body':
     'Closing is final: nobody can vote any more and the result is computed and published. This cannot be undone.',
   'closeDialog.confirm': 'Close for good',
-  'closeDialog.cancel': 'Cancel',
 
   'ballots.closedAt': 'Closed on {date}',
   'ballots.closesAt': 'Closes on {date}',

@@ -33,7 +33,6 @@ export const results = {
   'closeDialog.body':
     'La clôture est définitive : plus personne ne pourra voter et le résultat sera calculé et publié. Cette action ne peut pas être annulée.',
   'closeDialog.confirm': 'Clore définitivement',
-  'closeDialog.cancel': 'Annuler',
 
   'ballots.closedAt': 'Clos le {date}',
   'ballots.closesAt': 'Clôture le {date}',
