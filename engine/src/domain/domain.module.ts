@@ -23,11 +23,11 @@ import { ChangeRoleHandler, UpdateMemberHandler } from '../members/commands/memb
 import { RecordModule } from '../record/record.module';
 import { CastVoteHandler } from '../votes/commands/cast-vote.handler';
 import { WithdrawVoteHandler } from '../votes/commands/withdraw-vote.handler';
-import { BallotsController } from './http/ballots.controller';
-import { BillsController } from './http/bills.controller';
-import { CollectivesController } from './http/collectives.controller';
-import { DelegationsController } from './http/delegations.controller';
-import { MembersController } from './http/members.controller';
+import { BallotsController } from '../ballots/ballots.controller';
+import { BillsController } from '../bills/bills.controller';
+import { CollectivesController } from '../collectives/collectives.controller';
+import { DelegationsController } from '../delegations/delegations.controller';
+import { MembersController } from '../members/members.controller';
 import {
   DelegationsToMeHandler,
   GetBillHandler,

@@ -3,7 +3,7 @@ import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainErrorCode } from '../../domain/domain.errors';
 import { DelegationRevokedEvent } from '../../domain/domain.events';
 import { LiquideError } from '../../errors/liquide-error';
-import { recordProof } from '../../domain/record-proof';
+import { recordProof } from '../../record/record-proof';
 import { RecordService } from '../../record/record.service';
 import { claimRequest } from '../delegation-requests';
 import { Delegation } from '../delegation.entity';

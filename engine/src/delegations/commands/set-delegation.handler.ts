@@ -7,7 +7,7 @@ import { DomainErrorCode } from '../../domain/domain.errors';
 import { DelegationSetEvent } from '../../domain/domain.events';
 import { LiquideError } from '../../errors/liquide-error';
 import { Member } from '../../members/member.entity';
-import { recordProof } from '../../domain/record-proof';
+import { recordProof } from '../../record/record-proof';
 import { RecordService } from '../../record/record.service';
 import { Delegation } from '../delegation.entity';
 import { claimRequest, storeAnswer } from '../delegation-requests';

@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainErrorCode } from '../../domain/domain.errors';
 import { LiquideError } from '../../errors/liquide-error';
-import { recordProof } from '../../domain/record-proof';
+import { recordProof } from '../../record/record-proof';
 import { describeFailure, runInBackground } from '../../logging/background';
 import { RecordService } from '../../record/record.service';
 import { parseMembersCsv, type MemberRow } from '../csv-members';

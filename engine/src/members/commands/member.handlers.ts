@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { DomainErrorCode } from '../../domain/domain.errors';
 import { LiquideError } from '../../errors/liquide-error';
-import { recordProof } from '../../domain/record-proof';
+import { recordProof } from '../../record/record-proof';
 import { RecordService } from '../../record/record.service';
 import { Member, type Role } from '../member.entity';
 import { MemberDeactivatedEvent, MemberReactivatedEvent } from '../members.events';

@@ -1,20 +1,20 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AccessService } from '../../access/access.service';
-import { CurrentAccount } from '../../auth/current-account.decorator';
-import { OptionalAuth } from '../../auth/public.decorator';
-import type { AuthenticatedAccount } from '../../auth/authenticated-account';
-import { CloseBallotCommand, OpenBallotCommand } from '../../ballots/commands/ballot.commands';
+import { AccessService } from '../access/access.service';
+import { CurrentAccount } from '../auth/current-account.decorator';
+import { OptionalAuth } from '../auth/public.decorator';
+import type { AuthenticatedAccount } from '../auth/authenticated-account';
+import { CloseBallotCommand, OpenBallotCommand } from './commands/ballot.commands';
 import {
   GetBallotQuery,
   GetMyVoteQuery,
   GetRepresentationQuery,
   GetResultQuery,
-} from '../../ballots/queries/ballot.queries';
-import { CastVoteCommand } from '../../votes/commands/cast-vote.command';
-import { WithdrawVoteCommand } from '../../votes/commands/withdraw-vote.command';
-import { BallotParamDto, CastVoteDto } from './schemas';
+} from './queries/ballot.queries';
+import { CastVoteCommand } from '../votes/commands/cast-vote.command';
+import { WithdrawVoteCommand } from '../votes/commands/withdraw-vote.command';
+import { BallotParamDto, CastVoteDto } from '../domain/http/schemas';
 
 @ApiTags('ballots')
 @ApiBearerAuth()

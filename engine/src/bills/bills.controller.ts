@@ -1,14 +1,14 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AccessService } from '../../access/access.service';
-import { CurrentAccount } from '../../auth/current-account.decorator';
-import { OptionalAuth } from '../../auth/public.decorator';
-import type { AuthenticatedAccount } from '../../auth/authenticated-account';
-import { CreateBallotCommand } from '../../ballots/commands/ballot.commands';
-import { CreateBillCommand } from '../../bills/commands/create-bill.command';
-import { GetBillQuery, ListBillsQuery } from '../queries/read.queries';
-import { BillParamDto, CollectiveParamDto, CreateBallotDto, CreateBillDto } from './schemas';
+import { AccessService } from '../access/access.service';
+import { CurrentAccount } from '../auth/current-account.decorator';
+import { OptionalAuth } from '../auth/public.decorator';
+import type { AuthenticatedAccount } from '../auth/authenticated-account';
+import { CreateBallotCommand } from '../ballots/commands/ballot.commands';
+import { CreateBillCommand } from './commands/create-bill.command';
+import { GetBillQuery, ListBillsQuery } from '../domain/queries/read.queries';
+import { BillParamDto, CollectiveParamDto, CreateBallotDto, CreateBillDto } from '../domain/http/schemas';
 
 @ApiTags('bills')
 @ApiBearerAuth()
