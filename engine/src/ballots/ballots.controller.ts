@@ -14,7 +14,8 @@ import {
 } from './queries/ballot.queries';
 import { CastVoteCommand } from '../votes/commands/cast-vote.command';
 import { WithdrawVoteCommand } from '../votes/commands/withdraw-vote.command';
-import { BallotParamDto, CastVoteDto } from '../domain/http/schemas';
+import { BallotParamDto } from './ballots.schemas';
+import { CastVoteDto } from '../votes/votes.schemas';
 
 @ApiTags('ballots')
 @ApiBearerAuth()

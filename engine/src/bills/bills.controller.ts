@@ -7,8 +7,10 @@ import { OptionalAuth } from '../auth/public.decorator';
 import type { AuthenticatedAccount } from '../auth/authenticated-account';
 import { CreateBallotCommand } from '../ballots/commands/ballot.commands';
 import { CreateBillCommand } from './commands/create-bill.command';
-import { GetBillQuery, ListBillsQuery } from '../domain/queries/read.queries';
-import { BillParamDto, CollectiveParamDto, CreateBallotDto, CreateBillDto } from '../domain/http/schemas';
+import { GetBillQuery, ListBillsQuery } from './queries/bill.queries';
+import { BillParamDto, CreateBillDto } from './bills.schemas';
+import { CollectiveParamDto } from '../collectives/collectives.schemas';
+import { CreateBallotDto } from '../ballots/ballots.schemas';
 
 @ApiTags('bills')
 @ApiBearerAuth()

@@ -10,14 +10,14 @@ import {
   CreateTopicCommand,
   UpdateCollectiveSettingsCommand,
 } from './commands/collective.commands';
-import { GetCollectiveQuery } from '../domain/queries/read.queries';
+import { GetCollectiveQuery } from './queries/get-collective.query';
 import {
   CollectiveParamDto,
   CollectiveRefParamDto,
   CollectiveSettingsDto,
   CreateCollectiveDto,
   CreateTopicDto,
-} from '../domain/http/schemas';
+} from './collectives.schemas';
 
 @ApiTags('collectives')
 @ApiBearerAuth()

@@ -6,8 +6,9 @@ import { CurrentAccount } from '../auth/current-account.decorator';
 import type { AuthenticatedAccount } from '../auth/authenticated-account';
 import { RevokeDelegationCommand } from './commands/revoke-delegation.command';
 import { SetDelegationCommand } from './commands/set-delegation.command';
-import { DelegationsToMeQuery, MyDelegationsQuery } from '../domain/queries/read.queries';
-import { CollectiveParamDto, DelegationScopeDto, SetDelegationDto } from '../domain/http/schemas';
+import { DelegationsToMeQuery, MyDelegationsQuery } from './queries/delegation.queries';
+import { CollectiveParamDto } from '../collectives/collectives.schemas';
+import { DelegationScopeDto, SetDelegationDto } from './delegations.schemas';
 
 function target(body: { scope: string; topicId?: string; billId?: string }): string | null {
   return body.scope === 'topic'

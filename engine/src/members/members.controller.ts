@@ -24,14 +24,9 @@ import { AccessErrorCode } from '../access/access.errors';
 import { POLICY } from '../access/policy';
 import { ListMembersQuery } from './queries/list-members.query';
 import { MemberListDto, ORGANISER_FILTERS } from './members.schemas';
-import { GetImportQuery } from '../domain/queries/read.queries';
-import {
-  CollectiveParamDto,
-  ImportParamDto,
-  MemberParamDto,
-  RoleParamDto,
-  UpdateMemberDto,
-} from '../domain/http/schemas';
+import { GetImportQuery } from './queries/get-import.query';
+import { CollectiveParamDto } from '../collectives/collectives.schemas';
+import { ImportParamDto, MemberParamDto, RoleParamDto, UpdateMemberDto } from './members.schemas';
 
 @ApiTags('members')
 @ApiBearerAuth()

@@ -15,14 +15,9 @@ import {
 } from '../commands/deputies.commands';
 import { DeputiesErrorCode } from '../deputies.errors';
 import { ListDeputiesQuery, ListVolunteersQuery, MyInstructionsQuery } from '../queries/deputies.queries';
-import {
-  CertifyDto,
-  CollectiveMemberParamDto,
-  CollectiveParamDto,
-  FreezePoolDto,
-  ResignDto,
-  VolunteerDto,
-} from './schemas';
+import { CollectiveParamDto } from '../../collectives/collectives.schemas';
+import { MemberParamDto } from '../../members/members.schemas';
+import { CertifyDto, FreezePoolDto, ResignDto, VolunteerDto } from './schemas';
 
 /** Volunteers, their certification, pools, the deputies and their instructions, per collective. */
 @ApiTags('deputies')
@@ -62,7 +57,7 @@ export class DeputiesController {
   @HttpCode(204)
   async certify(
     @CurrentAccount() account: AuthenticatedAccount,
-    @Param() params: CollectiveMemberParamDto,
+    @Param() params: MemberParamDto,
     @Body() body: CertifyDto,
   ) {
     const { member } = await this.access.assertMember(account, params.collectiveId, 'deputy.certify');
@@ -102,7 +97,7 @@ export class DeputiesController {
   @Post('deputies/:memberId/resignation')
   async resign(
     @CurrentAccount() account: AuthenticatedAccount,
-    @Param() params: CollectiveMemberParamDto,
+    @Param() params: MemberParamDto,
     @Body() body: ResignDto,
   ) {
     const { member } = await this.access.assertMember(account, params.collectiveId, 'collective.read');
