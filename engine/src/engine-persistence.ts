@@ -13,7 +13,7 @@ import { Ballot } from './ballots/ballot.entity';
 import { Vote } from './votes/vote.entity';
 import { Delegation } from './delegations/delegation.entity';
 import { Migration20261201006002DelegationRequests } from './delegations/migrations/Migration20261201006002DelegationRequests';
-import { Migration20261128000400Domain } from './domain/migrations/Migration20261128000400Domain';
+import { Migration20261128000400Domain } from './database/migrations/Migration20261128000400Domain';
 import { DEPUTIES_ENTITIES } from './deputies/entities';
 import { Migration20261128000500Deputies } from './deputies/migrations/Migration20261128000500Deputies';
 import { Migration20261128000410CastVote } from './votes/migrations/Migration20261128000410CastVote';

@@ -12,7 +12,12 @@ import { HealthModule } from './health/health.module';
 import { AuthModule } from './auth/auth.module';
 import { RecordModule } from './record/record.module';
 import { AccessModule } from './access/access.module';
-import { DomainModule } from './domain/domain.module';
+import { CollectivesModule } from './collectives/collectives.module';
+import { MembersModule } from './members/members.module';
+import { BillsModule } from './bills/bills.module';
+import { BallotsModule } from './ballots/ballots.module';
+import { VotesModule } from './votes/votes.module';
+import { DelegationsModule } from './delegations/delegations.module';
 import { DeputiesModule } from './deputies/deputies.module';
 import { LiveModule } from './live/live.module';
 import { MailModule } from './mail/mail.module';
@@ -63,7 +68,12 @@ export class EngineModule {
         SecurityModule,
         RecordModule,
         AccessModule,
-        DomainModule,
+        CollectivesModule,
+        MembersModule,
+        BillsModule,
+        BallotsModule,
+        VotesModule,
+        DelegationsModule,
         TextsModule,
         DeputiesModule,
         LiveModule,

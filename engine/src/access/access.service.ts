@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { AuthenticatedAccount } from '../auth/authenticated-account';
 import { Ballot } from '../ballots/ballot.entity';
 import { Collective } from '../collectives/collective.entity';
-import { DomainErrorCode } from '../domain/domain.errors';
+import { BallotErrorCode } from '../ballots/ballots.errors';
+import { BillErrorCode } from '../bills/bills.errors';
 import { LiquideError } from '../errors/liquide-error';
 import { Member, type Role } from '../members/member.entity';
 import { assertNotUnverified, findMembership } from '../members/membership';
@@ -83,7 +84,7 @@ export class AccessService {
   ): Promise<Access & { ballot: Ballot }> {
     const ballot = await this.em.fork().findOne(Ballot, { id: ballotId });
     if (!ballot) {
-      throw new LiquideError(DomainErrorCode.BallotNotFound, { field: 'ballotId' });
+      throw new LiquideError(BallotErrorCode.BallotNotFound, { field: 'ballotId' });
     }
     return { ...(await this.assertCan(account, ballot.collective.id, action)), ballot };
   }
@@ -98,7 +99,7 @@ export class AccessService {
       .fork()
       .execute<{ collective_id: string }[]>('select collective_id from bill where id = ?', [billId]);
     if (!row) {
-      throw new LiquideError(DomainErrorCode.BillNotFound, { field: 'billId' });
+      throw new LiquideError(BillErrorCode.BillNotFound, { field: 'billId' });
     }
     return this.assertCan(account, row.collective_id, action);
   }

@@ -5,13 +5,9 @@ import { createClient } from 'redis';
 import { closeRedis } from '../common/redis-close';
 import { LIQUIDE_CONFIG } from '../config/config.module';
 import type { LiquideConfig } from '../config/liquide-config';
-import {
-  BallotClosedEvent,
-  DelegationRevokedEvent,
-  DelegationSetEvent,
-  VoteCastEvent,
-  VoteWithdrawnEvent,
-} from '../domain/domain.events';
+import { BallotClosedEvent } from '../ballots/ballots.events';
+import { DelegationRevokedEvent, DelegationSetEvent } from '../delegations/delegations.events';
+import { VoteCastEvent, VoteWithdrawnEvent } from '../votes/votes.events';
 import { runInBackground } from '../logging/background';
 import { MemberDeactivatedEvent } from '../members/members.events';
 import type { LiveMessage } from './live-message';

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { describeIssues, parseInput, type FieldProblem } from '../errors/validation';
 import type { Language } from '../errors/error-catalog';
-import { DomainErrorCode } from '../domain/domain.errors';
+import { MemberErrorCode } from './members.errors';
 import { LiquideError } from '../errors/liquide-error';
 import { ROLES, type Role } from './roles';
 
@@ -92,7 +92,7 @@ export function parseMembersCsv(text: string, language: Language): { rows: Membe
       bom: true,
     });
   } catch (error) {
-    throw new LiquideError(DomainErrorCode.CsvMalformed, {
+    throw new LiquideError(MemberErrorCode.CsvMalformed, {
       field: 'csv',
       params: { reason: error instanceof Error ? error.message : String(error) },
     });

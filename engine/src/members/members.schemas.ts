@@ -1,5 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { boundedRecord } from '../errors/bounded-record';
 import { ROLES } from './roles';
 
 /** Largest page of the member directory. */
@@ -30,3 +31,21 @@ export class MemberListDto extends createZodDto(MemberListInput) {}
 
 /** The filters only organisers may use. */
 export const ORGANISER_FILTERS = ['role', 'active', 'joined', 'votingRights'] as const;
+
+export const UpdateMemberInput = z.strictObject({
+  votingRights: z.boolean().optional(),
+  weight: z.number().positive().max(1_000_000).optional(),
+  active: z.boolean().optional(),
+  displayName: z.string().trim().min(1).max(100).optional(),
+  attributes: boundedRecord(z.string().max(64), z.string().max(200), 20).optional(),
+});
+export class UpdateMemberDto extends createZodDto(UpdateMemberInput) {}
+
+export const RoleParam = z.strictObject({ collectiveId: z.uuid(), memberId: z.uuid(), role: z.enum(ROLES) });
+export class RoleParamDto extends createZodDto(RoleParam) {}
+
+export const MemberParam = z.strictObject({ collectiveId: z.uuid(), memberId: z.uuid() });
+export class MemberParamDto extends createZodDto(MemberParam) {}
+
+export const ImportParam = z.strictObject({ collectiveId: z.uuid(), importId: z.uuid() });
+export class ImportParamDto extends createZodDto(ImportParam) {}

@@ -5,7 +5,7 @@ import { AccessService } from '../access/access.service';
 import type { AuthenticatedAccount } from '../auth/authenticated-account';
 import { CurrentAccount } from '../auth/current-account.decorator';
 import { Public } from '../auth/public.decorator';
-import { CollectiveParamDto } from '../domain/http/schemas';
+import { CollectiveParamDto } from '../collectives/collectives.schemas';
 import { AuthRateLimit } from '../security/rate-limit.guard';
 import type { FollowedTopics, NoticePreferences } from './notice-preferences';
 import {

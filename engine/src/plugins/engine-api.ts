@@ -12,8 +12,8 @@ export {
 } from '../ballots/commands/ballot.commands';
 export type { CreateBallotInput } from '../ballots/commands/ballot.commands';
 export { CreateBillCommand } from '../bills/commands/create-bill.command';
-export { BallotOpenedEvent, BallotClosedEvent } from '../domain/domain.events';
-export { recordProof } from '../domain/record-proof';
+export { BallotOpenedEvent, BallotClosedEvent } from '../ballots/ballots.events';
+export { recordProof } from '../record/record-proof';
 export { Member, ROLES, type Role } from '../members/member.entity';
 export { RecordModule } from '../record/record.module';
 export { RecordService } from '../record/record.service';

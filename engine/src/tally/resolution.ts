@@ -1,15 +1,7 @@
-import { type DelegationGraph, NO_LIST } from './graph';
+import { NO_LIST } from './graph';
+import { DIST, MARK, PARENT, ResolutionState, ROOT, SHIFT, UNREACHED } from './resolution-state';
 
-/** Distance of a member whose vote reaches no voter. */
-export const UNREACHED = 0x7fffffff;
-/** Seeds are packed as `distance * SHIFT + member` in a double. */
-const SHIFT = 2 ** 26;
-/** Fields of a member's label record: 4 int32 at `u << 2`, one cache line holds four members. */
-const DIST = 0;
-const PARENT = 1;
-const ROOT = 2;
-/** Scratch: generation stamps during updates; `rank << 2 | slot` during a full resolution. */
-const MARK = 3;
+export { UNREACHED } from './resolution-state';
 
 /**
  * Who carries whose vote: for every member, the length of its chain (0 for a voter), the trustee its vote
@@ -23,57 +15,11 @@ const MARK = 3;
  * {@link update} repairs them after one member's vote or delegation changed, touching only the members whose
  * label may change.
  */
-export class Resolution {
-  /** dist, parent, root and a scratch word per member, interleaved for memory locality. */
-  private readonly label: Int32Array;
-  readonly carried: Float64Array;
-  /** The choice code under which a voter's carried weight is counted (0 for none). */
-  private readonly countedAs: Uint8Array;
-  /** Counted weight per choice code (index 0 unused), in micro-units. */
-  readonly counted = new Float64Array(4);
-  /** Own weight of the voters. */
-  direct = 0;
-  /** Weight reaching voters through delegation, before the cap. */
-  delegated = 0;
-  private generation = 0;
+export class Resolution extends ResolutionState {
   private readonly area: number[] = [];
   private readonly seeds: number[] = [];
   private current: number[] = [];
   private next: number[] = [];
-
-  /** @param cap most weight counted for one voter, in micro-units (Infinity: no cap) */
-  constructor(
-    readonly graph: DelegationGraph,
-    readonly cap: number,
-  ) {
-    const { n } = graph;
-    if (n >= SHIFT) {
-      throw new RangeError(`members: at most ${SHIFT - 1} members are supported`);
-    }
-    this.label = new Int32Array(n * 4);
-    this.carried = new Float64Array(n);
-    this.countedAs = new Uint8Array(n);
-  }
-
-  /** Chain length of `u` (0 for a voter, {@link UNREACHED} when its vote reaches no voter). */
-  distOf(u: number): number {
-    return this.label[(u << 2) + DIST];
-  }
-
-  /** The trustee `u`'s vote goes to, or -1. */
-  parentOf(u: number): number {
-    return this.label[(u << 2) + PARENT];
-  }
-
-  /** The voter carrying `u`'s vote (itself for a voter), or -1. */
-  rootOf(u: number): number {
-    return this.label[(u << 2) + ROOT];
-  }
-
-  /** Weight counted for a voter: what reaches it, limited by the cap. */
-  countedFor(voter: number): number {
-    return Math.min(this.carried[voter], this.cap);
-  }
 
   /**
    * Recomputes every label from scratch: a multi-source reverse breadth-first search from the voters,
@@ -153,14 +99,6 @@ export class Resolution {
       }
     }
     return order.subarray(0, tail);
-  }
-
-  /** A voter changes its choice (it was and stays a voter); `graph.vote` must already hold the new one. */
-  changeChoice(voter: number): void {
-    const counted = this.countedFor(voter);
-    this.counted[this.countedAs[voter]] -= counted;
-    this.countedAs[voter] = this.graph.vote[voter];
-    this.counted[this.countedAs[voter]] += counted;
   }
 
   /**
@@ -358,52 +296,5 @@ export class Resolution {
     const r = label[(label[at + PARENT] << 2) + ROOT];
     label[at + ROOT] = r;
     this.addWeight(r, u);
-  }
-
-  /** Takes `u`'s weight off its voter and clears its label. */
-  private detach(u: number): void {
-    const at = u << 2;
-    const r = this.label[at + ROOT];
-    if (r >= 0) {
-      const w = this.graph.weight[u];
-      this.adjust(r, -w);
-      if (r === u) {
-        this.direct -= w;
-      } else {
-        this.delegated -= w;
-      }
-    }
-    this.label[at + DIST] = UNREACHED;
-    this.label[at + PARENT] = -1;
-    this.label[at + ROOT] = -1;
-  }
-
-  private addWeight(r: number, u: number): void {
-    const w = this.graph.weight[u];
-    this.adjust(r, w);
-    if (r === u) {
-      this.direct += w;
-    } else {
-      this.delegated += w;
-    }
-  }
-
-  private adjust(r: number, delta: number): void {
-    const before = this.carried[r];
-    const after = before + delta;
-    this.carried[r] = after;
-    this.counted[this.countedAs[r]] += Math.min(after, this.cap) - Math.min(before, this.cap);
-  }
-
-  /** Starts a new generation of stamps: returns the "in area" stamp (the "finalized" one is one more). */
-  private nextGeneration(): number {
-    this.generation++;
-    if (this.generation >= 0x3fffffff) {
-      for (let at = MARK; at < this.label.length; at += 4) {
-        this.label[at] = 0;
-      }
-      this.generation = 1;
-    }
-    return this.generation * 2;
   }
 }

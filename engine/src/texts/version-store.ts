@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DomainErrorCode } from '../domain/domain.errors';
+import { BillErrorCode } from '../bills/bills.errors';
 import { LiquideError } from '../errors/liquide-error';
 import { BillVersion } from './bill-version.entity';
 import { TextErrorCode } from './texts.errors';
@@ -8,7 +8,7 @@ import { TextErrorCode } from './texts.errors';
 export async function latestVersion(em: EntityManager, billId: string): Promise<BillVersion> {
   const version = await em.findOne(BillVersion, { billId }, { orderBy: { number: 'desc' } });
   if (!version) {
-    throw new LiquideError(DomainErrorCode.BillNotFound, { field: 'billId' });
+    throw new LiquideError(BillErrorCode.BillNotFound, { field: 'billId' });
   }
   return version;
 }

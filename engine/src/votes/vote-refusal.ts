@@ -1,7 +1,8 @@
 import { AccessErrorCode } from '../access/access.errors';
 import { AuthErrorCode } from '../auth/auth-errors';
-import { DomainErrorCode } from '../domain/domain.errors';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { BallotErrorCode } from '../ballots/ballots.errors';
+import { VoteErrorCode } from './votes.errors';
 import { LiquideError } from '../errors/liquide-error';
 
 /** What the vote functions in PostgreSQL answer when they refuse. */
@@ -16,7 +17,7 @@ export interface Refusal {
 export function refusalError(refusal: Refusal): LiquideError {
   switch (refusal.error) {
     case 'ballot.not_found':
-      return new LiquideError(DomainErrorCode.BallotNotFound, { field: 'ballotId' });
+      return new LiquideError(BallotErrorCode.BallotNotFound, { field: 'ballotId' });
     case 'auth.email_unverified':
       return new LiquideError(AuthErrorCode.EmailUnverified);
     case 'access.forbidden':
@@ -24,14 +25,14 @@ export function refusalError(refusal: Refusal): LiquideError {
         params: { action: 'vote.cast', roles: 'member' },
       });
     case 'vote.no_voting_rights':
-      return new LiquideError(DomainErrorCode.NoVotingRights);
+      return new LiquideError(VoteErrorCode.NoVotingRights);
     case 'ballot.not_open':
-      return new LiquideError(DomainErrorCode.BallotNotOpen, {
+      return new LiquideError(BallotErrorCode.BallotNotOpen, {
         field: 'ballotId',
         params: { status: refusal.status ?? '?' },
       });
     case 'ballot.outside_window':
-      return new LiquideError(DomainErrorCode.BallotOutsideWindow, {
+      return new LiquideError(BallotErrorCode.BallotOutsideWindow, {
         field: 'ballotId',
         params: {
           opensAt: new Date(refusal.opensAt ?? 0).toISOString(),
@@ -39,9 +40,9 @@ export function refusalError(refusal: Refusal): LiquideError {
         },
       });
     case 'vote.request_id_reused':
-      return new LiquideError(DomainErrorCode.RequestIdReused, { field: 'requestId' });
+      return new LiquideError(VoteErrorCode.RequestIdReused, { field: 'requestId' });
     default:
-      return new LiquideError(DomainErrorCode.BallotNotOpen, { params: { status: refusal.error } });
+      return new LiquideError(BallotErrorCode.BallotNotOpen, { params: { status: refusal.error } });
   }
 }
 

@@ -1,6 +1,6 @@
 import { CommandBus } from '@nestjs/cqrs';
 import type { NoticeView } from '@liquide/engine';
-import { BallotOpenedEvent } from '@liquide/engine/domain/domain.events';
+import { BallotOpenedEvent } from '@liquide/engine/ballots/ballots.events';
 import { RemindUnrepresentedCommand } from '@liquide/engine/notices/notices.commands';
 import { NoticeProjector } from '@liquide/engine/notices/notice-projector';
 import { seedCommitment } from '@liquide/engine/deputies/sortition/hash';

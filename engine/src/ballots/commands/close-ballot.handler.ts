@@ -1,8 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainErrorCode } from '../../domain/domain.errors';
-import { BallotClosedEvent } from '../../domain/domain.events';
+import { BallotErrorCode } from '../ballots.errors';
+import { BallotClosedEvent } from '../ballots.events';
 import { LiquideError } from '../../errors/liquide-error';
 import { canonicalJson } from '../../record/canonical-json';
 import { RecordService } from '../../record/record.service';
@@ -33,10 +33,10 @@ export class CloseBallotHandler implements ICommandHandler<CloseBallotCommand> {
         { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
       if (!ballot) {
-        throw new LiquideError(DomainErrorCode.BallotNotFound, { field: 'ballotId' });
+        throw new LiquideError(BallotErrorCode.BallotNotFound, { field: 'ballotId' });
       }
       if (ballot.status !== 'open') {
-        throw new LiquideError(DomainErrorCode.BallotWrongStatus, {
+        throw new LiquideError(BallotErrorCode.BallotWrongStatus, {
           params: { status: ballot.status, expected: 'open' },
         });
       }
@@ -46,7 +46,7 @@ export class CloseBallotHandler implements ICommandHandler<CloseBallotCommand> {
       }
       const snapshot = await loadBallotSnapshot(em, ballot.id, closedAt);
       if (!snapshot) {
-        throw new LiquideError(DomainErrorCode.BallotNotFound, { field: 'ballotId' });
+        throw new LiquideError(BallotErrorCode.BallotNotFound, { field: 'ballotId' });
       }
       const scenario = pseudonymise(snapshot);
       const computed = new LiveTally(scenario);
@@ -70,7 +70,7 @@ export class CloseBallotHandler implements ICommandHandler<CloseBallotCommand> {
       return { collectiveId: snapshot.collectiveId, result, resultHash };
     });
     if (!outcome) {
-      throw new LiquideError(DomainErrorCode.BallotWrongStatus, {
+      throw new LiquideError(BallotErrorCode.BallotWrongStatus, {
         params: { status: 'open', expected: 'due' },
       });
     }

@@ -2,7 +2,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Bill } from '../../bills/bill.entity';
 import { Collective } from '../../collectives/collective.entity';
-import { DomainErrorCode } from '../../domain/domain.errors';
+import { BillErrorCode } from '../../bills/bills.errors';
 import { LiquideError } from '../../errors/liquide-error';
 import { RecordService } from '../../record/record.service';
 import { Ballot } from '../ballot.entity';
@@ -20,7 +20,7 @@ export class CreateBallotHandler implements ICommandHandler<CreateBallotCommand>
       const collective = await em.findOneOrFail(Collective, { id: collectiveId });
       const bill = await em.findOne(Bill, { id: input.billId, collective: collectiveId });
       if (!bill) {
-        throw new LiquideError(DomainErrorCode.BillNotFound, { field: 'billId' });
+        throw new LiquideError(BillErrorCode.BillNotFound, { field: 'billId' });
       }
       const settings = collective.settings;
       const ballot = new Ballot({

@@ -1,8 +1,8 @@
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainErrorCode } from '../../domain/domain.errors';
-import { BallotOpenedEvent } from '../../domain/domain.events';
+import { BallotErrorCode } from '../ballots.errors';
+import { BallotOpenedEvent } from '../ballots.events';
 import { LiquideError } from '../../errors/liquide-error';
 import { RecordService } from '../../record/record.service';
 import { Ballot } from '../ballot.entity';
@@ -20,16 +20,16 @@ export class OpenBallotHandler implements ICommandHandler<OpenBallotCommand> {
     const { event, window } = await this.em.fork().transactional(async (em) => {
       const ballot = await em.findOne(Ballot, { id: ballotId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!ballot) {
-        throw new LiquideError(DomainErrorCode.BallotNotFound, { field: 'ballotId' });
+        throw new LiquideError(BallotErrorCode.BallotNotFound, { field: 'ballotId' });
       }
       if (ballot.status !== 'draft') {
-        throw new LiquideError(DomainErrorCode.BallotWrongStatus, {
+        throw new LiquideError(BallotErrorCode.BallotWrongStatus, {
           params: { status: ballot.status, expected: 'draft' },
         });
       }
       const now = new Date();
       if (closesAt && closesAt.getTime() <= Math.max(now.getTime(), ballot.opensAt.getTime())) {
-        throw new LiquideError(DomainErrorCode.BallotEndInPast, { field: 'closesAt' });
+        throw new LiquideError(BallotErrorCode.BallotEndInPast, { field: 'closesAt' });
       }
       if (ballot.opensAt < now) {
         // opened late: the voting window starts now and keeps its planned length

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DomainErrorCode } from '../../domain/domain.errors';
+import { BallotErrorCode } from '../ballots.errors';
 import { LiquideError } from '../../errors/liquide-error';
 import { Member } from '../../members/member.entity';
 import { LiveTally, type Choice } from '../../tally';
@@ -22,7 +22,7 @@ import {
 async function findBallot(em: EntityManager, ballotId: string): Promise<Ballot> {
   const ballot = await em.findOne(Ballot, { id: ballotId });
   if (!ballot) {
-    throw new LiquideError(DomainErrorCode.BallotNotFound, { field: 'ballotId' });
+    throw new LiquideError(BallotErrorCode.BallotNotFound, { field: 'ballotId' });
   }
   return ballot;
 }
@@ -141,7 +141,7 @@ export class GetResultHandler implements IQueryHandler<GetResultQuery> {
   async execute(query: GetResultQuery) {
     const ballot = await findBallot(this.em.fork(), query.ballotId);
     if (ballot.status !== 'closed' || !ballot.result || !ballot.resultHash || !ballot.closedAt) {
-      throw new LiquideError(DomainErrorCode.BallotWrongStatus, {
+      throw new LiquideError(BallotErrorCode.BallotWrongStatus, {
         params: { status: ballot.status, expected: 'closed' },
       });
     }

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Collective } from '../../collectives/collective.entity';
 import { Topic } from '../../collectives/topic.entity';
-import { DomainErrorCode } from '../../domain/domain.errors';
+import { CollectiveErrorCode } from '../../collectives/collectives.errors';
 import { LiquideError } from '../../errors/liquide-error';
 import { RecordService } from '../../record/record.service';
 import { BillVersion } from '../../texts/bill-version.entity';
@@ -23,7 +23,7 @@ export class CreateBillHandler implements ICommandHandler<CreateBillCommand> {
       if (input.topicId) {
         topic = await em.findOne(Topic, { id: input.topicId, collective: collectiveId });
         if (!topic) {
-          throw new LiquideError(DomainErrorCode.TopicNotFound, { field: 'topicId' });
+          throw new LiquideError(CollectiveErrorCode.TopicNotFound, { field: 'topicId' });
         }
       }
       const bill = new Bill({

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { loadElectorate } from '../../ballots/scenario-builder';
-import { DomainErrorCode } from '../../domain/domain.errors';
+import { BillErrorCode } from '../bills.errors';
 import { LiquideError } from '../../errors/liquide-error';
 import { GetBillElectorateQuery, GetBillScopeQuery, type BillScope } from './bill-scope.queries';
 
@@ -15,7 +15,7 @@ async function scopeOf(
     [billId],
   );
   if (!row) {
-    throw new LiquideError(DomainErrorCode.BillNotFound, { field: 'billId' });
+    throw new LiquideError(BillErrorCode.BillNotFound, { field: 'billId' });
   }
   return { billId, collectiveId: row.collective_id, topicId: row.topic_id, delegationCap: row.cap };
 }

@@ -1,7 +1,7 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainErrorCode } from '../../domain/domain.errors';
+import { CollectiveErrorCode } from '../collectives.errors';
 import { LiquideError } from '../../errors/liquide-error';
 import { Account } from '../../auth/account.entity';
 import { Member } from '../../members/member.entity';
@@ -46,7 +46,10 @@ export class CreateCollectiveHandler implements ICommandHandler<CreateCollective
       });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
-        throw new LiquideError(DomainErrorCode.SlugTaken, { field: 'slug', params: { slug: command.slug } });
+        throw new LiquideError(CollectiveErrorCode.SlugTaken, {
+          field: 'slug',
+          params: { slug: command.slug },
+        });
       }
       throw error;
     }
@@ -98,7 +101,7 @@ export class CreateTopicHandler implements ICommandHandler<CreateTopicCommand> {
       });
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
-        throw new LiquideError(DomainErrorCode.TopicExists, {
+        throw new LiquideError(CollectiveErrorCode.TopicExists, {
           field: 'slug',
           params: { slug: command.slug },
         });

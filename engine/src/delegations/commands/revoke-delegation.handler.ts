@@ -1,9 +1,9 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainErrorCode } from '../../domain/domain.errors';
-import { DelegationRevokedEvent } from '../../domain/domain.events';
+import { DelegationErrorCode } from '../delegations.errors';
+import { DelegationRevokedEvent } from '../delegations.events';
 import { LiquideError } from '../../errors/liquide-error';
-import { recordProof } from '../../domain/record-proof';
+import { recordProof } from '../../record/record-proof';
 import { RecordService } from '../../record/record.service';
 import { claimRequest } from '../delegation-requests';
 import { Delegation } from '../delegation.entity';
@@ -32,7 +32,7 @@ export class RevokeDelegationHandler implements ICommandHandler<RevokeDelegation
       }
       const existing = await em.findOne(Delegation, { member: command.memberId, scopeKey });
       if (!existing) {
-        throw new LiquideError(DomainErrorCode.DelegationNotFound, { field: 'scope' });
+        throw new LiquideError(DelegationErrorCode.DelegationNotFound, { field: 'scope' });
       }
       const previousTrustees = existing.trustees;
       await em.remove(existing).flush();

@@ -3,11 +3,13 @@ import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { Bill } from '../../bills/bill.entity';
 import { Collective } from '../../collectives/collective.entity';
 import { Topic } from '../../collectives/topic.entity';
-import { DomainErrorCode } from '../../domain/domain.errors';
-import { DelegationSetEvent } from '../../domain/domain.events';
+import { DelegationErrorCode } from '../delegations.errors';
+import { CollectiveErrorCode } from '../../collectives/collectives.errors';
+import { BillErrorCode } from '../../bills/bills.errors';
+import { DelegationSetEvent } from '../delegations.events';
 import { LiquideError } from '../../errors/liquide-error';
 import { Member } from '../../members/member.entity';
-import { recordProof } from '../../domain/record-proof';
+import { recordProof } from '../../record/record-proof';
 import { RecordService } from '../../record/record.service';
 import { Delegation } from '../delegation.entity';
 import { claimRequest, storeAnswer } from '../delegation-requests';
@@ -99,16 +101,16 @@ export class SetDelegationHandler implements ICommandHandler<SetDelegationComman
 
   private async assertValid(em: EntityManager, command: SetDelegationCommand): Promise<void> {
     if (command.expiresAt && command.expiresAt.getTime() <= Date.now()) {
-      throw new LiquideError(DomainErrorCode.DelegationExpiryPast, { field: 'expiresAt' });
+      throw new LiquideError(DelegationErrorCode.DelegationExpiryPast, { field: 'expiresAt' });
     }
     const seen = new Set<string>();
     for (const [index, trustee] of command.trustees.entries()) {
       const field = `trustees[${index}]`;
       if (trustee === command.memberId) {
-        throw new LiquideError(DomainErrorCode.SelfDelegation, { field });
+        throw new LiquideError(DelegationErrorCode.SelfDelegation, { field });
       }
       if (seen.has(trustee)) {
-        throw new LiquideError(DomainErrorCode.DuplicateTrustee, { field, params: { trustee } });
+        throw new LiquideError(DelegationErrorCode.DuplicateTrustee, { field, params: { trustee } });
       }
       seen.add(trustee);
     }
@@ -121,7 +123,7 @@ export class SetDelegationHandler implements ICommandHandler<SetDelegationComman
       const ids = new Set(found.map((member) => member.id));
       const missing = command.trustees.findIndex((trustee) => !ids.has(trustee));
       if (missing >= 0) {
-        throw new LiquideError(DomainErrorCode.TrusteeNotMember, {
+        throw new LiquideError(DelegationErrorCode.TrusteeNotMember, {
           field: `trustees[${missing}]`,
           params: { trustee: command.trustees[missing] },
         });
@@ -130,13 +132,13 @@ export class SetDelegationHandler implements ICommandHandler<SetDelegationComman
     if (command.scope === 'topic') {
       const topic = await em.findOne(Topic, { id: command.target ?? '', collective: command.collectiveId });
       if (!topic) {
-        throw new LiquideError(DomainErrorCode.TopicNotFound, { field: 'topicId' });
+        throw new LiquideError(CollectiveErrorCode.TopicNotFound, { field: 'topicId' });
       }
     }
     if (command.scope === 'bill') {
       const bill = await em.findOne(Bill, { id: command.target ?? '', collective: command.collectiveId });
       if (!bill) {
-        throw new LiquideError(DomainErrorCode.BillNotFound, { field: 'billId' });
+        throw new LiquideError(BillErrorCode.BillNotFound, { field: 'billId' });
       }
     }
   }

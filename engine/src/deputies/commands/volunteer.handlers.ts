@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Collective } from '../../collectives/collective.entity';
-import { DomainErrorCode } from '../../domain/domain.errors';
+import { MemberErrorCode } from '../../members/members.errors';
 import { LiquideError } from '../../errors/liquide-error';
 import { Member } from '../../members/member.entity';
 import { RecordService } from '../../record/record.service';
@@ -71,7 +71,7 @@ export class CertifyVolunteerHandler implements ICommandHandler<CertifyVolunteer
     await this.em.fork().transactional(async (em) => {
       const member = await em.findOne(Member, { id: memberId, collective: collectiveId });
       if (!member) {
-        throw new LiquideError(DomainErrorCode.MemberNotFound, { field: 'memberId' });
+        throw new LiquideError(MemberErrorCode.MemberNotFound, { field: 'memberId' });
       }
       const volunteer = await em.findOne(Volunteer, { collective: collectiveId, member: memberId });
       if (!volunteer || volunteer.withdrawnAt !== null) {

@@ -21,14 +21,9 @@ import {
   ListVolunteersQuery,
   MyInstructionsQuery,
 } from '../queries/deputies.queries';
-import {
-  CertifyDto,
-  CollectiveMemberParamDto,
-  CollectiveParamDto,
-  FreezePoolDto,
-  ResignDto,
-  VolunteerDto,
-} from './schemas';
+import { CollectiveParamDto } from '../../collectives/collectives.schemas';
+import { MemberParamDto } from '../../members/members.schemas';
+import { CertifyDto, FreezePoolDto, ResignDto, VolunteerDto } from './schemas';
 
 /** Volunteers, their certification, pools, the deputies and their instructions, per collective. */
 @ApiTags('deputies')
@@ -75,7 +70,7 @@ export class DeputiesController {
   @HttpCode(204)
   async certify(
     @CurrentAccount() account: AuthenticatedAccount,
-    @Param() params: CollectiveMemberParamDto,
+    @Param() params: MemberParamDto,
     @Body() body: CertifyDto,
   ) {
     const { member } = await this.access.assertMember(account, params.collectiveId, 'deputy.certify');
@@ -126,7 +121,7 @@ export class DeputiesController {
   @Post('deputies/:memberId/resignation')
   async resign(
     @CurrentAccount() account: AuthenticatedAccount,
-    @Param() params: CollectiveMemberParamDto,
+    @Param() params: MemberParamDto,
     @Body() body: ResignDto,
   ) {
     const { member } = await this.access.assertMember(account, params.collectiveId, 'collective.read');

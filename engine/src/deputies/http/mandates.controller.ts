@@ -7,7 +7,8 @@ import { CurrentAccount } from '../../auth/current-account.decorator';
 import { OptionalAuth, Public } from '../../auth/public.decorator';
 import { MandateKeysService } from '../mandates/mandate-keys.service';
 import { BillInstructionsQuery } from '../queries/deputies.queries';
-import { BillParamDto, CollectiveParamDto } from './schemas';
+import { BillParamDto } from '../../bills/bills.schemas';
+import { CollectiveParamDto } from '../../collectives/collectives.schemas';
 
 /** Public keys of the instruction signatures, key rotation, and the public per-bill instructions. */
 @ApiTags('mandates')

@@ -39,14 +39,5 @@ export class DrawDto extends createZodDto(DrawInput) {}
 export const ResignInput = z.strictObject({ reason: z.string().trim().max(1000).optional() });
 export class ResignDto extends createZodDto(ResignInput) {}
 
-export const CollectiveParam = z.strictObject({ collectiveId: z.uuid() });
-export class CollectiveParamDto extends createZodDto(CollectiveParam) {}
-
-export const CollectiveMemberParam = z.strictObject({ collectiveId: z.uuid(), memberId: z.uuid() });
-export class CollectiveMemberParamDto extends createZodDto(CollectiveMemberParam) {}
-
 export const SortitionParam = z.strictObject({ sortitionId: z.uuid() });
 export class SortitionParamDto extends createZodDto(SortitionParam) {}
-
-export const BillParam = z.strictObject({ billId: z.uuid() });
-export class BillParamDto extends createZodDto(BillParam) {}

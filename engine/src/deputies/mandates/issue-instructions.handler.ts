@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { EventBus, EventsHandler, type IEventHandler } from '@nestjs/cqrs';
 import { Ballot } from '../../ballots/ballot.entity';
 import { Collective } from '../../collectives/collective.entity';
-import { BallotClosedEvent } from '../../domain/domain.events';
+import { BallotClosedEvent } from '../../ballots/ballots.events';
 import { Member } from '../../members/member.entity';
 import { RecordService } from '../../record/record.service';
 import { sha256Hex } from '../../tally/sha256';

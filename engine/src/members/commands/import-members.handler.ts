@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainErrorCode } from '../../domain/domain.errors';
+import { MemberErrorCode } from '../members.errors';
 import { LiquideError } from '../../errors/liquide-error';
-import { recordProof } from '../../domain/record-proof';
+import { recordProof } from '../../record/record-proof';
 import { describeFailure, runInBackground } from '../../logging/background';
 import { RecordService } from '../../record/record.service';
 import { parseMembersCsv, type MemberRow } from '../csv-members';
@@ -30,7 +30,7 @@ export class ImportMembersHandler implements ICommandHandler<ImportMembersComman
   async execute(command: ImportMembersCommand): Promise<ImportStarted> {
     const { rows, errors } = parseMembersCsv(command.csv, command.language);
     if (rows.length === 0 && errors.length === 0) {
-      throw new LiquideError(DomainErrorCode.ImportEmpty, { field: 'csv' });
+      throw new LiquideError(MemberErrorCode.ImportEmpty, { field: 'csv' });
     }
     const importId = randomUUID();
     await this.em

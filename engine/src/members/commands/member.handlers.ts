@@ -1,8 +1,8 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainErrorCode } from '../../domain/domain.errors';
+import { MemberErrorCode } from '../members.errors';
 import { LiquideError } from '../../errors/liquide-error';
-import { recordProof } from '../../domain/record-proof';
+import { recordProof } from '../../record/record-proof';
 import { RecordService } from '../../record/record.service';
 import { Member, type Role } from '../member.entity';
 import { MemberDeactivatedEvent, MemberReactivatedEvent } from '../members.events';
@@ -19,7 +19,7 @@ export class ChangeRoleHandler implements ICommandHandler<ChangeRoleCommand> {
     return this.em.fork().transactional(async (em) => {
       const member = await em.findOne(Member, { id: command.memberId, collective: command.collectiveId });
       if (!member) {
-        throw new LiquideError(DomainErrorCode.MemberNotFound, { field: 'memberId' });
+        throw new LiquideError(MemberErrorCode.MemberNotFound, { field: 'memberId' });
       }
       if (!command.grant && command.role === 'organiser' && member.has('organiser') && member.active) {
         await assertAnotherOrganiser(em, command.collectiveId, 'role');
@@ -49,7 +49,7 @@ async function assertAnotherOrganiser(em: EntityManager, collectiveId: string, f
     roles: { $contains: ['organiser'] },
   });
   if (organisers <= 1) {
-    throw new LiquideError(DomainErrorCode.LastOrganiser, { field });
+    throw new LiquideError(MemberErrorCode.LastOrganiser, { field });
   }
 }
 
@@ -70,7 +70,7 @@ export class UpdateMemberHandler implements ICommandHandler<UpdateMemberCommand>
     const flipped = await this.em.fork().transactional(async (em) => {
       const member = await em.findOne(Member, { id: command.memberId, collective: command.collectiveId });
       if (!member) {
-        throw new LiquideError(DomainErrorCode.MemberNotFound, { field: 'memberId' });
+        throw new LiquideError(MemberErrorCode.MemberNotFound, { field: 'memberId' });
       }
       const { votingRights, weight, active, attributes, displayName } = command.changes;
       const wasActive = member.active;

@@ -4,7 +4,7 @@ import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { Account, normaliseEmail } from '../../auth/account.entity';
 import { hashPassword } from '../../auth/passwords';
 import { TokenService } from '../../auth/token.service';
-import { recordProof } from '../../domain/record-proof';
+import { recordProof } from '../../record/record-proof';
 import { LiquideError } from '../../errors/liquide-error';
 import { bindVerifiedAddress } from '../../members/membership';
 import { RecordService } from '../../record/record.service';

@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Collective } from '../../collectives/collective.entity';
-import { recordProof } from '../../domain/record-proof';
+import { recordProof } from '../../record/record-proof';
 import { LiquideError } from '../../errors/liquide-error';
 import { Member } from '../../members/member.entity';
 import { verifiedAccountSql } from '../../members/membership';

@@ -5,8 +5,9 @@ import { AccessService } from '../../access/access.service';
 import type { AuthenticatedAccount } from '../../auth/authenticated-account';
 import { CurrentAccount } from '../../auth/current-account.decorator';
 import { OptionalAuth, Public } from '../../auth/public.decorator';
-import { CollectiveParamDto, MemberParamDto } from '../../domain/http/schemas';
-import { DomainErrorCode } from '../../domain/domain.errors';
+import { CollectiveParamDto } from '../../collectives/collectives.schemas';
+import { MemberParamDto } from '../../members/members.schemas';
+import { MemberErrorCode } from '../../members/members.errors';
 import { pickLanguage } from '../../errors/error-catalog';
 import { LiquideError } from '../../errors/liquide-error';
 import { AuthRateLimit } from '../../security/rate-limit.guard';
@@ -98,7 +99,7 @@ export class InvitationsController {
     );
     // one named member: a member of another collective, or none, is a 404 here (nothing was written)
     if (outcome.skipped.some((skip) => skip.reason === 'not_found')) {
-      throw new LiquideError(DomainErrorCode.MemberNotFound, { field: 'memberId' });
+      throw new LiquideError(MemberErrorCode.MemberNotFound, { field: 'memberId' });
     }
     return outcome;
   }

@@ -11,7 +11,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { LIQUIDE_CONFIG } from '../../config/config.module';
 import type { LiquideConfig } from '../../config/liquide-config';
-import { recordProof } from '../../domain/record-proof';
+import { recordProof } from '../../record/record-proof';
 import { LiquideError } from '../../errors/liquide-error';
 import { MailOutbox, type MailLocale } from '../../mail/mail.contract';
 import { verifiedAccountSql } from '../../members/membership';

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AccessService } from '../../access/access.service';
 import type { AuthenticatedAccount } from '../../auth/authenticated-account';
 import { CurrentAccount } from '../../auth/current-account.decorator';
-import { CollectiveParamDto } from '../../domain/http/schemas';
+import { CollectiveParamDto } from '../../collectives/collectives.schemas';
 import { pickLanguage } from '../../errors/error-catalog';
 import {
   DecideJoinRequestCommand,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainErrorCode } from '../../domain/domain.errors';
+import { BillErrorCode } from '../../bills/bills.errors';
 import { LiquideError } from '../../errors/liquide-error';
 import { RecordService } from '../../record/record.service';
 import { assertArticleIdsOwned } from '../article-ownership';
@@ -50,7 +50,7 @@ export class ReviseBillTextHandler implements ICommandHandler<ReviseBillTextComm
         [billId],
       );
       if (!bill) {
-        throw new LiquideError(DomainErrorCode.BillNotFound, { field: 'billId' });
+        throw new LiquideError(BillErrorCode.BillNotFound, { field: 'billId' });
       }
       const latest = await latestVersion(em, billId);
       if (input.baseVersion !== undefined && input.baseVersion !== latest.number) {

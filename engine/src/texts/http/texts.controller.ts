@@ -6,7 +6,7 @@ import { AccessService } from '../../access/access.service';
 import type { AuthenticatedAccount } from '../../auth/authenticated-account';
 import { CurrentAccount } from '../../auth/current-account.decorator';
 import { OptionalAuth } from '../../auth/public.decorator';
-import { BillParamDto } from '../../domain/http/schemas';
+import { BillParamDto } from '../../bills/bills.schemas';
 import { ReviseBillTextCommand } from '../commands/revise-bill-text.command';
 import { DiffVersionsQuery, GetVersionQuery, ListVersionsQuery } from '../queries/text.queries';
 import { toAkomaNtoso, toMarkdown } from '../text-export';

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DomainErrorCode } from '../../domain/domain.errors';
+import { BillErrorCode } from '../../bills/bills.errors';
 import { LiquideError } from '../../errors/liquide-error';
 import { BillVersion } from '../bill-version.entity';
 import { diffTexts, type TextDiff } from '../text-diff';
@@ -11,7 +11,7 @@ import { DiffVersionsQuery, GetVersionQuery, ListVersionsQuery, type VersionSumm
 async function billTitle(em: EntityManager, billId: string): Promise<string> {
   const [row] = await em.execute<{ title: string }[]>('select title from bill where id = ?', [billId]);
   if (!row) {
-    throw new LiquideError(DomainErrorCode.BillNotFound, { field: 'billId' });
+    throw new LiquideError(BillErrorCode.BillNotFound, { field: 'billId' });
   }
   return row.title;
 }

@@ -1,6 +1,6 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
-import { VoteCastEvent } from '../../domain/domain.events';
+import { VoteCastEvent } from '../votes.events';
 import { VoteBatcher, type PoolClient } from '../vote-batcher';
 import { explainedRefusal } from '../vote-refusal';
 import { CastVoteCommand, type VoteReceipt } from './cast-vote.command';

@@ -1,8 +1,8 @@
 import { sha256Hex } from '../../tally/sha256';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
-import { DomainErrorCode } from '../../domain/domain.errors';
-import { VoteWithdrawnEvent } from '../../domain/domain.events';
+import { VoteErrorCode } from '../votes.errors';
+import { VoteWithdrawnEvent } from '../votes.events';
 import { LiquideError } from '../../errors/liquide-error';
 import { RecordService } from '../../record/record.service';
 import type { Choice } from '../../tally';
@@ -33,7 +33,7 @@ export class WithdrawVoteHandler implements ICommandHandler<WithdrawVoteCommand>
         [command.ballotId, voter.memberId],
       );
       if (!removed) {
-        throw new LiquideError(DomainErrorCode.NoVote, { field: 'ballotId' });
+        throw new LiquideError(VoteErrorCode.NoVote, { field: 'ballotId' });
       }
       const at = new Date().toISOString();
       const proof = sha256Hex([voter.secret, command.ballotId, voter.memberId, 'withdrawn', at].join(':'));

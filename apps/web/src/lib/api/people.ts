@@ -53,7 +53,7 @@ function directoryQuery(filters: DirectoryFilters): string {
   return query.toString();
 }
 
-/** Routes of engine/src/people and the members directory (engine/src/domain/http/members.controller.ts). */
+/** Routes of engine/src/people and the members directory (engine/src/members/members.controller.ts). */
 export const peopleApi = {
   myCollectives: () => call<MyCollective[]>('GET', '/api/me/collectives'),
 

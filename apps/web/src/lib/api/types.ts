@@ -1,7 +1,7 @@
 /**
  * What the API answers. The engine's own view types are imported (type-only, nothing of the server is
  * bundled) wherever they are decorator-free; the rest is typed from the engine's query views
- * (engine/src/domain/queries, engine/src/deputies/queries). The server's zod schemas validate inputs.
+ * (the `queries/` folders of engine/src/<feature>). The server's zod schemas validate inputs.
  */
 // Shared contracts: the engine's own types, imported for their shape only (nothing of the server is bundled).
 export type { Choice, Scope, SeatChoice, Seats, Totals } from '@liquide/engine/tally/types';

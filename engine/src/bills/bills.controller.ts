@@ -1,14 +1,16 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AccessService } from '../../access/access.service';
-import { CurrentAccount } from '../../auth/current-account.decorator';
-import { OptionalAuth } from '../../auth/public.decorator';
-import type { AuthenticatedAccount } from '../../auth/authenticated-account';
-import { CreateBallotCommand } from '../../ballots/commands/ballot.commands';
-import { CreateBillCommand } from '../../bills/commands/create-bill.command';
-import { GetBillQuery, ListBillsQuery } from '../queries/read.queries';
-import { BillParamDto, CollectiveParamDto, CreateBallotDto, CreateBillDto } from './schemas';
+import { AccessService } from '../access/access.service';
+import { CurrentAccount } from '../auth/current-account.decorator';
+import { OptionalAuth } from '../auth/public.decorator';
+import type { AuthenticatedAccount } from '../auth/authenticated-account';
+import { CreateBallotCommand } from '../ballots/commands/ballot.commands';
+import { CreateBillCommand } from './commands/create-bill.command';
+import { GetBillQuery, ListBillsQuery } from './queries/bill.queries';
+import { BillParamDto, CreateBillDto } from './bills.schemas';
+import { CollectiveParamDto } from '../collectives/collectives.schemas';
+import { CreateBallotDto } from '../ballots/ballots.schemas';
 
 @ApiTags('bills')
 @ApiBearerAuth()

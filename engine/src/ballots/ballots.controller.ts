@@ -1,21 +1,22 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AccessService } from '../../access/access.service';
-import { CurrentAccount } from '../../auth/current-account.decorator';
-import { OptionalAuth } from '../../auth/public.decorator';
-import type { AuthenticatedAccount } from '../../auth/authenticated-account';
-import { CloseBallotCommand, OpenBallotCommand } from '../../ballots/commands/ballot.commands';
+import { AccessService } from '../access/access.service';
+import { CurrentAccount } from '../auth/current-account.decorator';
+import { OptionalAuth } from '../auth/public.decorator';
+import type { AuthenticatedAccount } from '../auth/authenticated-account';
+import { CloseBallotCommand, OpenBallotCommand } from './commands/ballot.commands';
 import {
   GetBallotQuery,
   GetMyVoteQuery,
   GetRepresentationQuery,
   GetResultQuery,
-} from '../../ballots/queries/ballot.queries';
-import { CastVoteCommand } from '../../votes/commands/cast-vote.command';
-import { WithdrawVoteCommand } from '../../votes/commands/withdraw-vote.command';
-import { parseInput } from '../../errors/validation';
-import { BallotParamDto, CastVoteDto, OpenBallotInput } from './schemas';
+} from './queries/ballot.queries';
+import { CastVoteCommand } from '../votes/commands/cast-vote.command';
+import { WithdrawVoteCommand } from '../votes/commands/withdraw-vote.command';
+import { parseInput } from '../errors/validation';
+import { BallotParamDto, OpenBallotInput } from './ballots.schemas';
+import { CastVoteDto } from '../votes/votes.schemas';
 
 @ApiTags('ballots')
 @ApiBearerAuth()

@@ -1,13 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AccessService } from '../../access/access.service';
-import { CurrentAccount } from '../../auth/current-account.decorator';
-import type { AuthenticatedAccount } from '../../auth/authenticated-account';
-import { RevokeDelegationCommand } from '../../delegations/commands/revoke-delegation.command';
-import { SetDelegationCommand } from '../../delegations/commands/set-delegation.command';
-import { DelegationsToMeQuery, MyDelegationsQuery } from '../queries/read.queries';
-import { CollectiveParamDto, DelegationScopeDto, SetDelegationDto } from './schemas';
+import { AccessService } from '../access/access.service';
+import { CurrentAccount } from '../auth/current-account.decorator';
+import type { AuthenticatedAccount } from '../auth/authenticated-account';
+import { RevokeDelegationCommand } from './commands/revoke-delegation.command';
+import { SetDelegationCommand } from './commands/set-delegation.command';
+import { DelegationsToMeQuery, MyDelegationsQuery } from './queries/delegation.queries';
+import { CollectiveParamDto } from '../collectives/collectives.schemas';
+import { DelegationScopeDto, SetDelegationDto } from './delegations.schemas';
 
 function target(body: { scope: string; topicId?: string; billId?: string }): string | null {
   return body.scope === 'topic'

@@ -1,23 +1,23 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AccessService } from '../../access/access.service';
-import { CurrentAccount } from '../../auth/current-account.decorator';
-import { OptionalAuth } from '../../auth/public.decorator';
-import type { AuthenticatedAccount } from '../../auth/authenticated-account';
+import { AccessService } from '../access/access.service';
+import { CurrentAccount } from '../auth/current-account.decorator';
+import { OptionalAuth } from '../auth/public.decorator';
+import type { AuthenticatedAccount } from '../auth/authenticated-account';
 import {
   CreateCollectiveCommand,
   CreateTopicCommand,
   UpdateCollectiveSettingsCommand,
-} from '../../collectives/commands/collective.commands';
-import { GetCollectiveQuery } from '../queries/read.queries';
+} from './commands/collective.commands';
+import { GetCollectiveQuery } from './queries/get-collective.query';
 import {
   CollectiveParamDto,
   CollectiveRefParamDto,
   CollectiveSettingsDto,
   CreateCollectiveDto,
   CreateTopicDto,
-} from './schemas';
+} from './collectives.schemas';
 
 @ApiTags('collectives')
 @ApiBearerAuth()

@@ -13,23 +13,20 @@ import {
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { AccessService } from '../../access/access.service';
-import { CurrentAccount } from '../../auth/current-account.decorator';
-import type { AuthenticatedAccount } from '../../auth/authenticated-account';
-import { pickLanguage } from '../../errors/error-catalog';
-import { LiquideError } from '../../errors/liquide-error';
-import { CommonErrorCode } from '../../errors/common-errors';
-import {
-  ChangeRoleCommand,
-  ImportMembersCommand,
-  UpdateMemberCommand,
-} from '../../members/commands/member.commands';
-import { AccessErrorCode } from '../../access/access.errors';
-import { POLICY } from '../../access/policy';
-import { ListMembersQuery } from '../../members/queries/list-members.query';
-import { MemberListDto, ORGANISER_FILTERS } from '../../members/members.schemas';
-import { GetImportQuery } from '../queries/read.queries';
-import { CollectiveParamDto, ImportParamDto, MemberParamDto, RoleParamDto, UpdateMemberDto } from './schemas';
+import { AccessService } from '../access/access.service';
+import { CurrentAccount } from '../auth/current-account.decorator';
+import type { AuthenticatedAccount } from '../auth/authenticated-account';
+import { pickLanguage } from '../errors/error-catalog';
+import { LiquideError } from '../errors/liquide-error';
+import { CommonErrorCode } from '../errors/common-errors';
+import { ChangeRoleCommand, ImportMembersCommand, UpdateMemberCommand } from './commands/member.commands';
+import { AccessErrorCode } from '../access/access.errors';
+import { POLICY } from '../access/policy';
+import { ListMembersQuery } from './queries/list-members.query';
+import { MemberListDto, ORGANISER_FILTERS } from './members.schemas';
+import { GetImportQuery } from './queries/get-import.query';
+import { CollectiveParamDto } from '../collectives/collectives.schemas';
+import { ImportParamDto, MemberParamDto, RoleParamDto, UpdateMemberDto } from './members.schemas';
 
 @ApiTags('members')
 @ApiBearerAuth()

@@ -1,0 +1,26 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+export const CreateBallotInput = z
+  .strictObject({
+    billId: z.uuid(),
+    opensAt: z.iso.datetime({ offset: true }),
+    closesAt: z.iso.datetime({ offset: true }),
+    visibility: z.enum(['live', 'after-vote', 'after-close']).optional(),
+    mandateMethod: z.enum(['largest-remainder', 'dhondt', 'sainte-lague']).optional(),
+    mandateBase: z.enum(['cast', 'members']).optional(),
+    deputies: z.number().int().min(1).max(100_000).optional(),
+  })
+  .refine((input) => new Date(input.closesAt) > new Date(input.opensAt), {
+    path: ['closesAt'],
+    message: '!doit être après opensAt — must be after opensAt',
+  });
+export class CreateBallotDto extends createZodDto(CreateBallotInput) {}
+
+/** `POST /api/ballots/:id/open`: optionally, the end the organiser chooses (else opening + planned length). */
+export const OpenBallotInput = z.strictObject({
+  closesAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+export const BallotParam = z.strictObject({ ballotId: z.uuid() });
+export class BallotParamDto extends createZodDto(BallotParam) {}
