@@ -41,9 +41,21 @@ export function ensureWebBuilt(): void {
   }
 }
 
+/** The two sizes every journey is walked at: a laptop and a small phone (CSS pixels). */
+export const SIZES = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 360, height: 740 },
+} as const;
+export type Size = keyof typeof SIZES;
+
+export interface OpenOptions {
+  /** The browser's preferred languages, first one first (navigator.languages); French by default. */
+  readonly languages?: readonly string[];
+}
+
 export interface Browser {
   /** A fresh browser profile (no shared storage), at desktop or phone size. */
-  open(size?: 'desktop' | 'phone'): Promise<Page>;
+  open(size?: Size, options?: OpenOptions): Promise<Page>;
   close(): Promise<void>;
   /** Uncaught errors thrown by the scripts of any page opened so far. */
   readonly pageErrors: string[];
@@ -58,9 +70,21 @@ export async function launchBrowser(): Promise<Browser> {
   const pageErrors: string[] = [];
   return {
     pageErrors,
-    async open(size = 'desktop') {
-      const viewport = size === 'phone' ? { width: 390, height: 844 } : { width: 1280, height: 860 };
-      const context = await browser.newContext({ locale: 'fr-FR', viewport, isMobile: size === 'phone' });
+    async open(size = 'desktop', options = {}) {
+      const languages = options.languages ?? ['fr-FR', 'fr'];
+      const context = await browser.newContext({
+        locale: languages[0],
+        viewport: SIZES[size],
+        isMobile: size === 'phone',
+        extraHTTPHeaders: { 'accept-language': languages.join(',') },
+      });
+      // Chromium derives navigator.languages from --lang only; the context's locale sets navigator.language
+      await context.addInitScript(
+        (list: string[]) => {
+          Object.defineProperty(navigator, 'languages', { get: () => list, configurable: true });
+        },
+        [...languages],
+      );
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
       return page;
@@ -75,6 +99,36 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * The checks every page of every journey must pass: no serious or critical axe-core violation (listed
+ * when there are), and nothing wider than the viewport (no horizontal scrolling of the whole page).
+ */
+export async function expectPageHealthy(page: Page, where = page.url()): Promise<void> {
+  const violations = await seriousViolations(page);
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth || window.innerWidth;
+    if (document.documentElement.scrollWidth <= window.innerWidth) {
+      return [];
+    }
+    // the widest elements that stick out, to say what to fix
+    return Array.from(document.querySelectorAll<HTMLElement>('body *'))
+      .filter((element) => element.getBoundingClientRect().right > width + 1)
+      .slice(0, 5)
+      .map((element) => {
+        const name = element.tagName.toLowerCase();
+        const cls =
+          element.className && typeof element.className === 'string'
+            ? `.${element.className.split(' ')[0]}`
+            : '';
+        return `${name}${cls} (right edge ${Math.round(element.getBoundingClientRect().right)} > ${width})`;
+      });
+  });
+  const problems = [...violations, ...overflow.map((line) => `wider than the viewport: ${line}`)];
+  if (problems.length > 0) {
+    throw new Error(`${where} is not healthy:\n${problems.join('\n')}`);
+  }
 }
 
 /** Writes `<name>-desktop.png` and `<name>-phone.png`-style screenshots under test/e2e/artifacts/. */
