@@ -85,7 +85,7 @@ describe('Web client in Chromium: plugins and petitions', () => {
     expect(await minRegions.getAttribute('aria-invalid')).toBe('true');
     const errorId = (await minRegions.getAttribute('aria-describedby'))!.split(' ').pop()!;
     expect(await page.locator(`[id="${errorId}"]`).textContent()).toContain(
-      'au plus le nombre de régions listées dans minimums (0)',
+      'Au plus le nombre de régions listées dans « Minimum par région » (0)',
     );
     expect(await text(page, 'petitions-state')).toBe('Désactivé');
     await expectAccessible(page);

@@ -1,3 +1,4 @@
+import { commonUi } from './en/common-ui';
 import { core } from './en/core';
 import { lawMaking } from './en/law-making';
 import { notices } from './en/notices';
@@ -20,4 +21,5 @@ export const en: Record<MessageKey, string> = {
   ...notices,
   ...identity,
   ...people,
+  ...commonUi,
 };

@@ -1,3 +1,4 @@
+import { commonUi } from './fr/common-ui';
 import { core } from './fr/core';
 import { lawMaking } from './fr/law-making';
 import { notices } from './fr/notices';
@@ -22,6 +23,7 @@ export const fr = {
   ...notices,
   ...identity,
   ...people,
+  ...commonUi,
 } as const;
 
 export type MessageKey = keyof typeof fr;
