@@ -150,12 +150,14 @@ describe('Web client in Chromium: languages, field errors, phones, settings, hom
       expect(await french.evaluate(() => document.documentElement.lang)).toBe('fr');
 
       // The English-preferring browser's person picks French: it holds after a reload.
-      await english.getByLabel(en['header.language']).selectOption({ label: 'Français' });
+      await english
+        .getByRole('combobox', { name: en['header.language'] })
+        .selectOption({ label: 'Français' });
       await english.getByRole('heading', { level: 1, name: fr['home.title'] }).waitFor();
       await english.reload();
       await english.getByRole('heading', { level: 1, name: fr['home.title'] }).waitFor();
       expect(await english.evaluate(() => document.documentElement.lang)).toBe('fr');
-      await screenshot(english, `language-saved-choice-${size}`);
+      await screenshot(english, `everyone-language-saved-choice-${size}`);
     },
     JOURNEY_MS,
   );
@@ -192,7 +194,7 @@ describe('Web client in Chromium: languages, field errors, phones, settings, hom
       expect(noteBox!.y - (fieldBox!.y + fieldBox!.height)).toBeLessThan(40);
       expect(await page.getByText(/too_small|Trop petit|>=/).count()).toBe(0);
       await expectPageHealthy(page, `petitions form error (${language}, ${size})`);
-      await screenshot(page, `field-error-${language}-${size}`);
+      await screenshot(page, `everyone-field-error-${language}-${size}`);
 
       // Put right, the draft goes through and the marks go away.
       await title.fill('De l’eau pour tous');
@@ -210,7 +212,7 @@ describe('Web client in Chromium: languages, field errors, phones, settings, hom
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await page.getByRole('navigation', { name: words(language, 'nav.collective') }).waitFor();
       await expectPageHealthy(page, `organiser (${language}, ${size})`);
-      await screenshot(page, `organiser-${language}-${size}`);
+      await screenshot(page, `everyone-organiser-${language}-${size}`);
 
       await page.getByRole('link', { name: words(language, 'nav.observe') }).click();
       await page.waitForURL((url) => url.hash.endsWith('/observe'));
@@ -241,7 +243,7 @@ describe('Web client in Chromium: languages, field errors, phones, settings, hom
       const firstTab = tabs.getByRole('link').first();
       const [tabsBox, tabBox] = await Promise.all([tabs.boundingBox(), firstTab.boundingBox()]);
       expect(tabsBox!.height).toBeLessThan(tabBox!.height * 1.6);
-      await screenshot(page, `observer-${language}-${size}`);
+      await screenshot(page, `everyone-observer-${language}-${size}`);
     },
     JOURNEY_MS,
   );
@@ -286,7 +288,7 @@ describe('Web client in Chromium: languages, field errors, phones, settings, hom
       expect(summaryText).toMatch(language === 'fr' ? /Parrains nécessaires\s7/ : /Sponsors needed\s7/);
       expect(summaryText).toMatch(language === 'fr' ? /1\u202f000\u202f000|1 000 000/ : /1,000,000/);
       await expectPageHealthy(page, `plugins (${language}, ${size})`);
-      await screenshot(page, `petitions-settings-${language}-${size}`);
+      await screenshot(page, `everyone-petitions-settings-${language}-${size}`);
     },
     JOURNEY_MS,
   );
@@ -299,7 +301,7 @@ describe('Web client in Chromium: languages, field errors, phones, settings, hom
       const mine = page.getByRole('region', { name: words(language, 'people.mine') });
       await mine.getByRole('link', { name: 'Collectif de test' }).waitFor();
       await expectPageHealthy(page, `home (${language}, ${size})`);
-      await screenshot(page, `home-mine-${language}-${size}`);
+      await screenshot(page, `everyone-home-mine-${language}-${size}`);
 
       await page.getByLabel(words(language, 'people.openRef')).fill(slug);
       await page.getByRole('button', { name: words(language, 'home.openButton'), exact: true }).click();

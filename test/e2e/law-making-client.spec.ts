@@ -6,13 +6,13 @@ import {
   ensureWebBuilt,
   launchBrowser,
   screenshot,
-  seriousViolations,
+  expectPageHealthy,
   signIn,
   type Browser,
 } from './support/browser';
 
 async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectPageHealthy(page);
 }
 
 interface AmendmentsBody {

@@ -5,13 +5,13 @@ import {
   ensureWebBuilt,
   launchBrowser,
   screenshot,
-  seriousViolations,
+  expectPageHealthy,
   signIn,
   type Browser,
 } from './support/browser';
 
 async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectPageHealthy(page);
 }
 
 async function text(page: Page, testId: string): Promise<string> {

@@ -14,7 +14,7 @@ import {
   ensureWebBuilt,
   launchBrowser,
   screenshot,
-  seriousViolations,
+  expectPageHealthy,
   signIn,
   type Browser,
 } from './support/browser';
@@ -25,7 +25,7 @@ async function figure(page: Page, testId: string): Promise<string> {
 }
 
 async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectPageHealthy(page);
 }
 
 describe('Web client in Chromium: members, observers, deputies and organisers', () => {

@@ -107,24 +107,27 @@ export async function seriousViolations(page: Page): Promise<string[]> {
  */
 export async function expectPageHealthy(page: Page, where = page.url()): Promise<void> {
   const violations = await seriousViolations(page);
-  const overflow = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth || window.innerWidth;
-    if (document.documentElement.scrollWidth <= window.innerWidth) {
+  // Phone emulation zooms out to show what overflows, so the width to hold is the one the page was opened at.
+  const width = page.viewportSize()?.width ?? 0;
+  const overflow = await page.evaluate((limit) => {
+    if (document.documentElement.scrollWidth <= limit) {
       return [];
     }
-    // the widest elements that stick out, to say what to fix
+    // the elements that stick out, deepest first, to say what to fix
     return Array.from(document.querySelectorAll<HTMLElement>('body *'))
-      .filter((element) => element.getBoundingClientRect().right > width + 1)
-      .slice(0, 5)
+      .filter((element) => element.getBoundingClientRect().right > limit + 1)
+      .reverse()
+      .slice(0, 6)
       .map((element) => {
         const name = element.tagName.toLowerCase();
         const cls =
-          element.className && typeof element.className === 'string'
+          typeof element.className === 'string' && element.className
             ? `.${element.className.split(' ')[0]}`
             : '';
-        return `${name}${cls} (right edge ${Math.round(element.getBoundingClientRect().right)} > ${width})`;
+        const id = element.id ? `#${element.id}` : '';
+        return `${name}${id}${cls} (right edge ${Math.round(element.getBoundingClientRect().right)} > ${limit})`;
       });
-  });
+  }, width);
   const problems = [...violations, ...overflow.map((line) => `wider than the viewport: ${line}`)];
   if (problems.length > 0) {
     throw new Error(`${where} is not healthy:\n${problems.join('\n')}`);
