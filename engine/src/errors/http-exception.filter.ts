@@ -5,6 +5,7 @@ import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-
 import { errorDefinition, interpolate, pickLanguage, type Language } from './error-catalog';
 import { redactSecrets } from '../security/redact';
 import { summary } from './issue-messages';
+import { withStatusWords } from './status-words';
 import { LiquideError } from './liquide-error';
 import { describeIssues, InputValidationError, type FieldProblem } from './validation';
 
@@ -25,7 +26,7 @@ export function renderError(error: unknown, language: Language, logger: Logger):
     return { ...body, message: summary(errors.length, language), errors };
   }
   if (error instanceof LiquideError) {
-    const body = render(error.code, language, error.options.params ?? {});
+    const body = render(error.code, language, withStatusWords(error.options.params ?? {}, language));
     return error.options.field ? { ...body, field: error.options.field } : body;
   }
   if (error instanceof HttpException) {

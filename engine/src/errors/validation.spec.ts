@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { summary } from './issue-messages';
+import { withStatusWords } from './status-words';
 import { describeIssues, InputValidationError, parseInput, pickSide } from './validation';
 
 function problems(schema: z.ZodType, input: unknown, language: 'fr' | 'en') {
@@ -124,5 +125,21 @@ describe('parseInput', () => {
     });
     expect(choice).toMatchObject({ field: 'choice', code: 'validation.bad_choice' });
     expect(choice.message).toBe('Unrecognised choice, pick one of yes or no.');
+  });
+});
+
+describe(withStatusWords.name, () => {
+  it('puts status values into words, lists too, and leaves other params alone', () => {
+    expect(withStatusWords({ status: 'closed', expected: 'draft', count: 2, title: 'open' }, 'fr')).toEqual({
+      status: 'clos',
+      expected: 'en préparation',
+      count: 2,
+      title: 'open',
+    });
+    expect(withStatusWords({ status: 'voting', expected: 'proposed, contest' }, 'en')).toEqual({
+      status: 'being voted on',
+      expected: 'tabled or being ranked',
+    });
+    expect(withStatusWords({ status: 'unheard-of' }, 'en')).toEqual({ status: 'unheard-of' });
   });
 });
