@@ -1,4 +1,4 @@
-import { z, type ZodType } from 'zod';
+import type { z, ZodType } from 'zod';
 import type { Language } from './error-catalog';
 import { issueText, type IssueCode } from './issue-messages';
 
