@@ -92,10 +92,14 @@ describe('Web client in Chromium: plugins and petitions', () => {
     await screenshot(page, 'organiser-plugins-error-desktop');
 
     // Per-region minimums (a record): two regions, then a valid save enables the plugin.
-    for (const region of ['IDF', 'ARA']) {
+    // regions are added by their code and then read by their name
+    for (const [region, name] of [
+      ['IDF', 'Île-de-France'],
+      ['ARA', 'Auvergne-Rhône-Alpes'],
+    ]) {
       await spread.getByLabel('Nouvelle entrée de « Minimum par région »').fill(region);
       await spread.getByRole('button', { name: 'Ajouter l’entrée' }).click();
-      await spread.getByLabel(region, { exact: true }).fill('1');
+      await spread.getByLabel(name, { exact: true }).fill('1');
     }
     await form.getByRole('button', { name: 'Enregistrer et activer' }).click();
     await form.getByText('Réglages enregistrés ; « Pétitions » est activé.').waitFor();
