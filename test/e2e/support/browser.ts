@@ -76,7 +76,6 @@ export async function launchBrowser(): Promise<Browser> {
         locale: languages[0],
         viewport: SIZES[size],
         isMobile: size === 'phone',
-        extraHTTPHeaders: { 'accept-language': languages.join(',') },
       });
       // Chromium derives navigator.languages from --lang only; the context's locale sets navigator.language
       await context.addInitScript(
