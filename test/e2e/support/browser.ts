@@ -112,20 +112,35 @@ export async function expectPageHealthy(page: Page, where = page.url()): Promise
     if (document.documentElement.scrollWidth <= limit) {
       return [];
     }
-    // the elements that stick out, deepest first, to say what to fix
-    return Array.from(document.querySelectorAll<HTMLElement>('body *'))
-      .filter((element) => element.getBoundingClientRect().right > limit + 1)
-      .reverse()
-      .slice(0, 6)
-      .map((element) => {
-        const name = element.tagName.toLowerCase();
-        const cls =
-          typeof element.className === 'string' && element.className
-            ? `.${element.className.split(' ')[0]}`
-            : '';
-        const id = element.id ? `#${element.id}` : '';
-        return `${name}${id}${cls} (right edge ${Math.round(element.getBoundingClientRect().right)} > ${limit})`;
-      });
+    // the elements where the overflow starts (their parent fits), outside boxes that scroll or clip
+    const sticksOut = (element: Element) => element.getBoundingClientRect().right > limit + 1;
+    const clipped = (element: Element) => {
+      for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) {
+        const overflow = getComputedStyle(up).overflowX;
+        if (overflow !== 'visible' && !sticksOut(up)) {
+          return true;
+        }
+      }
+      return false;
+    };
+    const all = Array.from(document.querySelectorAll<HTMLElement>('body *')).filter(
+      (element) => sticksOut(element) && !clipped(element),
+    );
+    const origins = all.filter((element) => !(element.parentElement && sticksOut(element.parentElement)));
+    const shown = (origins.length > 0 ? origins : all).slice(0, 6);
+    if (shown.length === 0) {
+      return [`the document (scrollWidth ${document.documentElement.scrollWidth} > ${limit})`];
+    }
+    return shown.map((element) => {
+      const name = element.tagName.toLowerCase();
+      const cls =
+        typeof element.className === 'string' && element.className
+          ? `.${element.className.split(' ')[0]}`
+          : '';
+      const id = element.id ? `#${element.id}` : '';
+      const text = (element.textContent ?? '').trim().slice(0, 40);
+      return `${name}${id}${cls} "${text}" (right edge ${Math.round(element.getBoundingClientRect().right)} > ${limit})`;
+    });
   }, width);
   const problems = [...violations, ...overflow.map((line) => `wider than the viewport: ${line}`)];
   if (problems.length > 0) {
