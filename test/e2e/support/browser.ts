@@ -114,10 +114,13 @@ export async function expectPageHealthy(page: Page, where = page.url()): Promise
     }
     // the elements where the overflow starts (their parent fits), outside boxes that scroll or clip
     const sticksOut = (element: Element) => element.getBoundingClientRect().right > limit + 1;
-    const clipped = (element: Element) => {
+    // an absolutely positioned element is clipped only by a scrolling box that is positioned too
+    const clipped = (element: Element | Node) => {
+      const absolute =
+        element instanceof Element && ['absolute', 'fixed'].includes(getComputedStyle(element).position);
       for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) {
-        const overflow = getComputedStyle(up).overflowX;
-        if (overflow !== 'visible' && !sticksOut(up)) {
+        const style = getComputedStyle(up);
+        if (style.overflowX !== 'visible' && !sticksOut(up) && (!absolute || style.position !== 'static')) {
           return true;
         }
       }
@@ -129,7 +132,21 @@ export async function expectPageHealthy(page: Page, where = page.url()): Promise
     const origins = all.filter((element) => !(element.parentElement && sticksOut(element.parentElement)));
     const shown = (origins.length > 0 ? origins : all).slice(0, 6);
     if (shown.length === 0) {
-      return [`the document (scrollWidth ${document.documentElement.scrollWidth} > ${limit})`];
+      // text that runs out of its box (a long address) moves no element's edge: look at the text itself
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      const texts: string[] = [];
+      for (let node = walker.nextNode(); node && texts.length < 3; node = walker.nextNode()) {
+        range.selectNodeContents(node);
+        if (range.getBoundingClientRect().right > limit + 1 && node.parentElement && !clipped(node)) {
+          texts.push(
+            `text "${(node.textContent ?? '').trim().slice(0, 40)}" in ${node.parentElement.tagName.toLowerCase()}`,
+          );
+        }
+      }
+      return texts.length > 0
+        ? texts
+        : [`the document (scrollWidth ${document.documentElement.scrollWidth} > ${limit})`];
     }
     return shown.map((element) => {
       const name = element.tagName.toLowerCase();
