@@ -8,7 +8,7 @@ import {
   ensureWebBuilt,
   launchBrowser,
   screenshot,
-  seriousViolations,
+  expectPageHealthy,
   type Browser,
 } from './support/browser';
 
@@ -59,7 +59,7 @@ const WORDS = {
 type Language = keyof typeof WORDS;
 
 async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectPageHealthy(page);
 }
 
 /** Opens a page in `language` (the client's stored choice, set before its first script runs). */

@@ -6,7 +6,7 @@ import {
   ensureWebBuilt,
   launchBrowser,
   screenshot,
-  seriousViolations,
+  expectPageHealthy,
   signIn,
   type Browser,
 } from './support/browser';
@@ -58,7 +58,7 @@ describe('Web client in Chromium: the stored inbox survives a reload, in French 
     expect(await water.getAttribute('href')).toBe(`#/c/${c.id}/bills/${billId}`);
     await page.getByRole('button', { name: /Marquer comme lue : Loi sur l’eau potable/ }).click();
     await page.getByTestId('unread-count').getByText('2 non lue(s)').waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    await expectPageHealthy(page);
 
     await page.reload();
     await page.getByText('ben a voté pour vous sur « Loi sur le rail » : Oui.').waitFor();

@@ -5,13 +5,13 @@ import {
   ensureWebBuilt,
   launchBrowser,
   screenshot,
-  seriousViolations,
+  expectPageHealthy,
   signIn,
   type Browser,
 } from './support/browser';
 
 async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectPageHealthy(page);
 }
 
 async function text(page: Page, testId: string): Promise<string> {
@@ -85,17 +85,21 @@ describe('Web client in Chromium: plugins and petitions', () => {
     expect(await minRegions.getAttribute('aria-invalid')).toBe('true');
     const errorId = (await minRegions.getAttribute('aria-describedby'))!.split(' ').pop()!;
     expect(await page.locator(`[id="${errorId}"]`).textContent()).toContain(
-      'au plus le nombre de régions listées dans minimums (0)',
+      'Au plus le nombre de régions listées dans « Minimum par région » (0)',
     );
     expect(await text(page, 'petitions-state')).toBe('Désactivé');
     await expectAccessible(page);
     await screenshot(page, 'organiser-plugins-error-desktop');
 
     // Per-region minimums (a record): two regions, then a valid save enables the plugin.
-    for (const region of ['IDF', 'ARA']) {
+    // regions are added by their code and then read by their name
+    for (const [region, name] of [
+      ['IDF', 'Île-de-France'],
+      ['ARA', 'Auvergne-Rhône-Alpes'],
+    ]) {
       await spread.getByLabel('Nouvelle entrée de « Minimum par région »').fill(region);
       await spread.getByRole('button', { name: 'Ajouter l’entrée' }).click();
-      await spread.getByLabel(region, { exact: true }).fill('1');
+      await spread.getByLabel(name, { exact: true }).fill('1');
     }
     await form.getByRole('button', { name: 'Enregistrer et activer' }).click();
     await form.getByText('Réglages enregistrés ; « Pétitions » est activé.').waitFor();

@@ -19,8 +19,6 @@ import {
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, '..', '..');
-const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 360, height: 740 };
 const TRAINING = 'Procédure parlementaire et déontologie (2 jours)';
 const SOURCE = 'EuroMillions du vendredi 4 décembre 2026';
 
@@ -87,7 +85,7 @@ describe('Web client in Chromium: volunteer → certified → sortition across a
     const sortitionPath = `/c/${c.id}/organise/sortition`;
 
     // 1. Ana volunteers (French, desktop), from the collective's "Député·e" tab.
-    const ana = await browser.open('desktop', DESKTOP);
+    const ana = await browser.open('desktop');
     await signIn(ana, server.baseUrl, c.users.Ana.email, `/c/${c.id}`, 'fr');
     await ana.getByRole('link', { name: 'Député·e' }).click();
     await ana.getByRole('heading', { name: 'Ma candidature de député·e', level: 2 }).waitFor();
@@ -100,7 +98,7 @@ describe('Web client in Chromium: volunteer → certified → sortition across a
     await screenshot(ana, 'sortition-volunteer-fr-desktop');
 
     // 2. Bea volunteers in English on a phone.
-    const bea = await browser.open('phone', PHONE);
+    const bea = await browser.open('phone');
     await signIn(bea, server.baseUrl, c.users.Bea.email, deputyPath, 'en');
     await bea.getByRole('button', { name: 'Volunteer', exact: true }).click();
     await bea.locator('[data-testid=candidacy-status][data-status=volunteered]').waitFor();
@@ -108,7 +106,7 @@ describe('Web client in Chromium: volunteer → certified → sortition across a
     await screenshot(bea, 'sortition-volunteer-en-phone');
 
     // 3. The organiser certifies both, recording the training; Escape cancels the confirmation.
-    const organiser = await browser.open('desktop', DESKTOP);
+    const organiser = await browser.open('desktop');
     await signIn(organiser, server.baseUrl, c.admin.email, `/c/${c.id}/organise`, 'fr');
     await organiser.getByRole('link', { name: 'Tirage au sort des députés' }).click();
     await organiser.getByRole('heading', { name: 'Tirage au sort', level: 1 }).waitFor();
@@ -165,7 +163,7 @@ describe('Web client in Chromium: volunteer → certified → sortition across a
     current = server.baseUrl;
 
     // 6. The organiser comes back on a phone, in English: the page resumes at the draw; no second freeze.
-    const back = await browser.open('phone', PHONE);
+    const back = await browser.open('phone');
     await signIn(back, server.baseUrl, c.admin.email, sortitionPath, 'en');
     await back.locator('[data-step=seed_committed][data-done=true]').waitFor();
     expect(await back.locator('[data-step=drawn][data-done=false]').count()).toBe(1);
@@ -226,7 +224,7 @@ describe('Web client in Chromium: volunteer → certified → sortition across a
 
     // 8. The deputy (French, desktop) opens the instruction, downloads the JWS and checks it offline.
     const deputyName = deputy.displayName as 'Ana' | 'Bea';
-    const me = await browser.open('desktop', DESKTOP);
+    const me = await browser.open('desktop');
     await signIn(me, server.baseUrl, c.users[deputyName].email, `/c/${c.id}`, 'fr');
     await me.getByRole('link', { name: 'Député·e' }).click();
     const card = me.getByRole('article', { name: 'Loi vélo' });
@@ -277,7 +275,7 @@ describe('Web client in Chromium: volunteer → certified → sortition across a
     await screenshot(me, 'sortition-result-fr-desktop');
 
     // 9. The same deputy's page in English on a phone.
-    const phone = await browser.open('phone', PHONE);
+    const phone = await browser.open('phone');
     await signIn(phone, server.baseUrl, c.users[deputyName].email, deputyPath, 'en');
     await phone
       .getByRole('article', { name: 'Loi vélo' })

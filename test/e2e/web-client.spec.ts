@@ -14,7 +14,7 @@ import {
   ensureWebBuilt,
   launchBrowser,
   screenshot,
-  seriousViolations,
+  expectPageHealthy,
   signIn,
   type Browser,
 } from './support/browser';
@@ -25,7 +25,7 @@ async function figure(page: Page, testId: string): Promise<string> {
 }
 
 async function expectAccessible(page: Page): Promise<void> {
-  expect(await seriousViolations(page)).toEqual([]);
+  await expectPageHealthy(page);
 }
 
 describe('Web client in Chromium: members, observers, deputies and organisers', () => {
@@ -188,7 +188,7 @@ describe('Web client in Chromium: members, observers, deputies and organisers', 
       await signIn(page, sut.baseUrl, c.users[deputyName].email, `/c/${c.id}/deputy`);
       await page.getByTestId('signature-ok').waitFor({ timeout: 15_000 });
       expect(await page.getByTestId('signature-bad').count()).toBe(0);
-      await page.getByText(/Vous devez voter : (Oui|Non)/).waitFor();
+      await page.getByText(/Vous devez voter\s: (Oui|Non)/).waitFor();
       await expectAccessible(page);
       await screenshot(page, 'deputy-desktop');
       await page.setViewportSize({ width: 390, height: 844 });
@@ -220,7 +220,7 @@ describe('Web client in Chromium: members, observers, deputies and organisers', 
         .getByLabel('Ou collez le contenu')
         .fill('email,display_name,roles\nyann@example.org,Yann,member\nnot-an-email,X,member\n');
       await page.getByRole('button', { name: "Lancer l'import" }).click();
-      await page.getByText(/Import terminé : 1 créés, 0 mis à jour, 1 refusés\./).waitFor();
+      await page.getByText(/Import terminé\s: 1 créé, 0 mis à jour, 1 refusé\./).waitFor();
       expect(await page.locator('progress').getAttribute('value')).toBe(
         await page.locator('progress').getAttribute('max'),
       );

@@ -9,9 +9,9 @@ describe(boundedRecord.name, () => {
     const result = sut.safeParse({ attributes: { a: '1', b: '2', c: '3' } });
     expect(result.success).toBe(false);
     expect(describeIssues(result.error!.issues, 'fr')).toEqual([
-      { field: 'attributes', rule: 'too_big', message: 'au plus 2 clés' },
+      { field: 'attributes', rule: 'too_big', code: 'validation.too_many', message: 'Au plus 2 clés' },
     ]);
-    expect(describeIssues(result.error!.issues, 'en')[0].message).toBe('at most 2 keys');
+    expect(describeIssues(result.error!.issues, 'en')[0].message).toBe('At most 2 keys');
   });
 
   it('accepts a map within the bound, and states the bound in its JSON schema', () => {

@@ -4,6 +4,8 @@ import { CommonErrorCode } from './common-errors';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-errors';
 import { errorDefinition, interpolate, pickLanguage, type Language } from './error-catalog';
 import { redactSecrets } from '../security/redact';
+import { summary } from './issue-messages';
+import { withStatusWords } from './status-words';
 import { LiquideError } from './liquide-error';
 import { describeIssues, InputValidationError, type FieldProblem } from './validation';
 
@@ -20,10 +22,11 @@ export interface ErrorBody {
 export function renderError(error: unknown, language: Language, logger: Logger): ErrorBody {
   if (error instanceof InputValidationError) {
     const errors = describeIssues(error.issues, language);
-    return { ...render(CommonErrorCode.ValidationFailed, language, { count: errors.length }), errors };
+    const body = render(CommonErrorCode.ValidationFailed, language, { count: errors.length });
+    return { ...body, message: summary(errors.length, language), errors };
   }
   if (error instanceof LiquideError) {
-    const body = render(error.code, language, error.options.params ?? {});
+    const body = render(error.code, language, withStatusWords(error.options.params ?? {}, language));
     return error.options.field ? { ...body, field: error.options.field } : body;
   }
   if (error instanceof HttpException) {

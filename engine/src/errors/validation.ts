@@ -1,10 +1,15 @@
-import { z, type ZodType } from 'zod';
+import type { z, ZodType } from 'zod';
 import type { Language } from './error-catalog';
+import { issueText, type IssueCode } from './issue-messages';
 
-/** One broken rule, named by its field. */
+/**
+ * One broken rule, named by its field: `rule` is zod's (`too_small`), `code` says what the person has to
+ * do (`validation.required`, `validation.too_long`…) and `message` says it in their language.
+ */
 export interface FieldProblem {
   readonly field: string;
   readonly rule: string;
+  readonly code: IssueCode | 'validation.rule';
   readonly message: string;
 }
 
@@ -19,8 +24,6 @@ export class InputValidationError extends Error {
   }
 }
 
-const locales = { fr: z.locales.fr(), en: z.locales.en() } as const;
-
 function fieldName(path: readonly PropertyKey[]): string {
   return path.reduce<string>((name, key) => {
     if (typeof key === 'number') {
@@ -30,14 +33,28 @@ function fieldName(path: readonly PropertyKey[]): string {
   }, '');
 }
 
-/** Renders zod issues as field / rule / message in one language. */
+/**
+ * Renders zod issues as field / rule / code / message in one language. A message the schema wrote itself
+ * (`'!français — English'`, or any message on a custom rule) wins over the generic one.
+ */
 export function describeIssues(issues: readonly z.core.$ZodIssue[], language: Language): FieldProblem[] {
   return issues.map((issue) => {
-    const custom = issue.code === 'custom' || issue.message.startsWith('!');
-    const localized = custom ? undefined : locales[language].localeError(issue as never);
-    const text = typeof localized === 'string' ? localized : (localized?.message ?? issue.message);
-    return { field: fieldName(issue.path) || '(body)', rule: issue.code, message: pickSide(text, language) };
+    const field = fieldName(issue.path) || '(body)';
+    const written =
+      issue.message.startsWith('!') ||
+      (issue.code === 'custom' && issue.message !== '' && issue.message !== 'Invalid input');
+    if (written) {
+      const generic = issueText(issue, language);
+      const code = issue.code === 'custom' ? 'validation.rule' : generic.code;
+      return { field, rule: issue.code, code, message: sentence(pickSide(issue.message, language)) };
+    }
+    return { field, rule: issue.code, ...issueText(issue, language) };
   });
+}
+
+/** A schema's own message as a sentence: capital first letter. */
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**
@@ -59,7 +76,7 @@ export function parseInput<T extends ZodType>(
   input: unknown,
   where: InputValidationError['where'] = 'body',
 ): z.output<T> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) {
     throw new InputValidationError(result.error.issues, where);
   }

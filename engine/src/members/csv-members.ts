@@ -123,7 +123,8 @@ export function parseMembersCsv(text: string, language: Language): { rows: Membe
           {
             field: 'email',
             rule: 'duplicate',
-            message: language === 'fr' ? 'adresse déjà présente plus haut' : 'address already given above',
+            code: 'validation.duplicate',
+            message: language === 'fr' ? 'Adresse déjà présente plus haut.' : 'Address already given above.',
           },
         ],
       });

@@ -152,7 +152,7 @@ describe('A ballot from creation to binding result', () => {
     );
     expect(response.status).toBe(400);
     expect(response.body.errors[0]).toMatchObject({ field: 'choice' });
-    expect(response.body.errors[0].message).toMatch(/Option invalide/);
+    expect(response.body.errors[0].message).toMatch(/Choix non reconnu/);
   });
 
   it('forbids members from closing and lets the organiser close with a binding result', async () => {

@@ -65,7 +65,7 @@ describe('Organising commands through the API: collectives, topics, members, bil
       expect(bad.status).toBe(400);
       expect(bad.body.errors).toHaveLength(1);
       expect(bad.body.errors![0].field).toBe('deputies');
-      expect(bad.body.errors![0].message).toMatch(/too small/i);
+      expect(bad.body.errors![0].message).toBe('Must be at least 1.');
       expect(bad.body.message).toMatch(/request is invalid/i);
       const unknownVisibility = await admin.call<ErrorBody>(
         'PATCH',

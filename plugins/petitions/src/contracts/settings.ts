@@ -21,7 +21,7 @@ export const TerritorialSpread = z
       ctx.addIssue({
         code: 'custom',
         path: ['minRegions'],
-        message: `!au plus le nombre de régions listées dans minimums (${listed}) — at most the number of regions listed in minimums (${listed})`,
+        message: `!au plus le nombre de régions listées dans « Minimum par région » (${listed}) — at most the number of regions listed under “Minimum per region” (${listed})`,
       });
     }
   });

@@ -1,3 +1,4 @@
+import { commonUi } from './en/common-ui';
 import { core } from './en/core';
 import { deputies } from './en/deputies';
 import { lawMaking } from './en/law-making';
@@ -24,4 +25,5 @@ export const en: Record<MessageKey, string> = {
   ...people,
   ...deputies,
   ...results,
+  ...commonUi,
 };

@@ -1,3 +1,4 @@
+import { commonUi } from './fr/common-ui';
 import { core } from './fr/core';
 import { deputies } from './fr/deputies';
 import { lawMaking } from './fr/law-making';
@@ -26,6 +27,7 @@ export const fr = {
   ...people,
   ...deputies,
   ...results,
+  ...commonUi,
 } as const;
 
 export type MessageKey = keyof typeof fr;

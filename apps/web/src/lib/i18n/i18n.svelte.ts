@@ -1,18 +1,21 @@
 import { en } from './en';
 import { fr, type MessageKey } from './fr';
+import { labelled, pickLocale, pluralCategory, typeset, type Locale } from './typography';
 
-export type Locale = 'fr' | 'en';
-export type { MessageKey };
+export type { Locale, MessageKey };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { fr, en };
 const STORAGE_KEY = 'liquide.locale';
 
 function initialLocale(): Locale {
-  const stored = localStorage.getItem(STORAGE_KEY);
-  return stored === 'en' || stored === 'fr' ? stored : 'fr';
+  const preferred = navigator.languages.length > 0 ? navigator.languages : [navigator.language];
+  return pickLocale(localStorage.getItem(STORAGE_KEY), preferred);
 }
 
-/** The one i18n layer: French by default, English on demand; every visible string goes through `t`. */
+/**
+ * The one i18n layer: the browser's language at first (French for fr*, English otherwise), the person's
+ * saved choice afterwards; every visible string goes through `t`.
+ */
 class I18n {
   locale = $state<Locale>(initialLocale());
 
@@ -28,10 +31,16 @@ document.documentElement.lang = i18n.locale;
 
 /** The message for `key` in the current language, with `{name}` placeholders filled from `params`. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = dictionaries[i18n.locale][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+  const template = dictionaries[i18n.locale][key] ?? dictionaries.fr[key] ?? key;
+  const text = template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? formatValue(params[name]) : whole,
   );
+  return typeset(text, i18n.locale);
+}
+
+/** "Sièges : 3" in French (narrow no-break space), "Seats: 3" in English. */
+export function withLabel(label: string, value: string | number): string {
+  return labelled(label, formatValue(value), i18n.locale);
 }
 
 function formatValue(value: string | number): string {
@@ -66,6 +75,6 @@ export function plural(
   count: number,
   params: Record<string, string | number> = {},
 ): string {
-  const category = new Intl.PluralRules(i18n.locale).select(count) === 'one' ? 'one' : 'other';
+  const category = pluralCategory(i18n.locale, count);
   return t(`${base}.${category}` as MessageKey, { n: count, ...params });
 }

@@ -1,6 +1,10 @@
 import { i18n, t, type Locale, type MessageKey } from '../i18n/i18n.svelte';
 import { fr } from '../i18n/fr';
 import type { JsonSchema } from './json-schema';
+import { regionName } from './regions';
+
+/** Records whose keys are regions (the petitions plugin's per-region minimums). */
+const REGION_RECORDS = new Set(['minimums']);
 
 /**
  * Names of settings as people read them. JSON Schemas carry property names only; a plugin's fields are
@@ -26,7 +30,7 @@ const LABELS: Record<Locale, Record<string, string>> = {
     days: 'Jours',
     thresholds: 'Seuils',
     'thresholds[]': 'Seuil',
-    id: 'Identifiant',
+    id: 'Nom court (lettres, chiffres, tirets)',
     signatures: 'Signatures nécessaires',
     effect: 'Effet',
     'response-required': 'Réponse officielle exigée',
@@ -77,7 +81,7 @@ const LABELS: Record<Locale, Record<string, string>> = {
     days: 'Days',
     thresholds: 'Thresholds',
     'thresholds[]': 'Threshold',
-    id: 'Id',
+    id: 'Short name (letters, digits, dashes)',
     signatures: 'Signatures needed',
     effect: 'Effect',
     'response-required': 'Official answer required',
@@ -125,6 +129,16 @@ export function fieldLabel(name: string, schema?: JsonSchema): string {
   return LABELS[i18n.locale][name] ?? schema?.title ?? readable(name.replace(/\[\]$/, ''));
 }
 
+/** Whether a record's keys are regions. */
+export function isRegionRecord(recordName: string): boolean {
+  return REGION_RECORDS.has(recordName);
+}
+
+/** How a record's key reads: a region's name for region records, else the key as given. */
+export function keyLabel(recordName: string, key: string): string {
+  return REGION_RECORDS.has(recordName) ? regionName(key, i18n.locale) : key;
+}
+
 /**
  * The label of an enum value or a variant's name: the i18n layer's `schema.value.<value>` (e.g. amendments'
  * `majority-of-cast`), then the names above, then the value made readable — never the raw token.
@@ -151,7 +165,7 @@ export function readableField(
     if (index !== undefined) {
       parts[parts.length - 1] = item(fieldLabel(`${previous}[]`), Number(index) + 1);
     } else {
-      parts.push(fieldLabel(name));
+      parts.push(REGION_RECORDS.has(previous) ? regionName(name, i18n.locale) : fieldLabel(name));
       previous = name;
     }
   }

@@ -47,7 +47,7 @@ export const organising: Record<keyof typeof fr, string> = {
   'import.start': 'Start the import',
   'import.progress': '{done} of {total} lines processed',
   'import.running': 'Importing…',
-  'import.done': 'Import finished: {created} created, {updated} updated, {rejected} refused.',
+  'import.done': 'Import finished: {created}, {updated}, {rejected}.',
   'import.errors': 'Refused lines',
   'import.line': 'Line',
   'import.problem': 'Problem',

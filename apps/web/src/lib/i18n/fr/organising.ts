@@ -46,7 +46,7 @@ export const organising = {
   'import.start': "Lancer l'import",
   'import.progress': '{done} lignes traitées sur {total}',
   'import.running': 'Import en cours…',
-  'import.done': 'Import terminé : {created} créés, {updated} mis à jour, {rejected} refusés.',
+  'import.done': 'Import terminé : {created}, {updated}, {rejected}.',
   'import.errors': 'Lignes refusées',
   'import.line': 'Ligne',
   'import.problem': 'Problème',

@@ -1,0 +1,23 @@
+/** French messages: shared interface pieces (settings summaries, compact header, counts). */
+export const commonUi = {
+  'summary.title': 'Réglages actuels',
+  'summary.yes': 'oui',
+  'summary.no': 'non',
+  'summary.entries.one': '{n} entrée',
+  'summary.entries.other': '{n} entrées',
+  'summary.items.one': '{n} élément',
+  'summary.items.other': '{n} éléments',
+  'schema.showEntries': '{label} : {count}',
+  'petitions.signatureWord.one': 'signature',
+  'petitions.signatureWord.other': 'signatures',
+  'summary.regions.one': '{n} région',
+  'summary.regions.other': '{n} régions',
+  'form.fieldsToFix.one': '{n} champ à corriger',
+  'form.fieldsToFix.other': '{n} champs à corriger',
+  'import.created.one': '{n} créé',
+  'import.created.other': '{n} créés',
+  'import.updated.one': '{n} mis à jour',
+  'import.updated.other': '{n} mis à jour',
+  'import.refused.one': '{n} refusé',
+  'import.refused.other': '{n} refusés',
+} as const;
