@@ -8,7 +8,7 @@ import { LIQUIDE_CONFIG } from '../config/config.module';
 import { runInBackground } from '../logging/background';
 import type { LiquideConfig } from '../config/liquide-config';
 import { DelegateVotedEvent } from './delegate-voted.event';
-import { FANOUT_SLICE, inSlices, LoopLag, pushInterval, SerialPerKey } from './live-fanout';
+import { FANOUT_SLICE, inSlices, SerialPerKey } from './live-fanout';
 import { bufferedBytes, dropSocket, type LiveServer, type LiveSocket } from './live-socket';
 import type { LiveMessage } from './live-message';
 import { LiveTallyRegistry } from './live-tally.registry';
@@ -27,8 +27,6 @@ export class LiveService implements OnModuleDestroy {
   private readonly sweeper: NodeJS.Timeout;
   /** A ballot's pushes and its close, one at a time. */
   private readonly serial = new SerialPerKey();
-  /** Pushes space out when the event loop lags (see {@link pushInterval}). */
-  private readonly lag = new LoopLag();
 
   constructor(
     private readonly registry: LiveTallyRegistry,
@@ -48,7 +46,6 @@ export class LiveService implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     clearInterval(this.sweeper);
-    this.lag.stop();
     for (const timer of this.timers.values()) {
       clearTimeout(timer);
     }
@@ -156,8 +153,7 @@ export class LiveService implements OnModuleDestroy {
     if (this.timers.has(ballotId) || !this.server) {
       return;
     }
-    const interval = pushInterval(this.intervalMs, this.lag.ms);
-    const wait = Math.max(0, (this.lastPush.get(ballotId) ?? 0) + interval - Date.now());
+    const wait = Math.max(0, (this.lastPush.get(ballotId) ?? 0) + this.intervalMs - Date.now());
     const timer = setTimeout(() => {
       this.timers.delete(ballotId);
       runInBackground(this.logger, `Live push of ${ballotId}`, () => this.push(ballotId));
