@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AccessService } from '../access/access.service';
@@ -6,17 +6,9 @@ import { CurrentAccount } from '../auth/current-account.decorator';
 import { OptionalAuth } from '../auth/public.decorator';
 import type { AuthenticatedAccount } from '../auth/authenticated-account';
 import { CloseBallotCommand, OpenBallotCommand } from './commands/ballot.commands';
-import {
-  GetBallotQuery,
-  GetMyVoteQuery,
-  GetRepresentationQuery,
-  GetResultQuery,
-} from './queries/ballot.queries';
-import { CastVoteCommand } from '../votes/commands/cast-vote.command';
-import { WithdrawVoteCommand } from '../votes/commands/withdraw-vote.command';
+import { GetBallotQuery, GetRepresentationQuery, GetResultQuery } from './queries/ballot.queries';
 import { parseInput } from '../errors/validation';
 import { BallotParamDto, OpenBallotInput } from './ballots.schemas';
-import { CastVoteDto } from '../votes/votes.schemas';
 
 @ApiTags('ballots')
 @ApiBearerAuth()
@@ -61,30 +53,6 @@ export class BallotsController {
   async close(@CurrentAccount() account: AuthenticatedAccount, @Param() params: BallotParamDto) {
     await this.access.assertCanOnBallot(account, params.ballotId, 'ballot.manage');
     return this.commands.execute(new CloseBallotCommand(params.ballotId));
-  }
-
-  /** Cast or change one's own vote; the membership and window are checked inside the vote's transaction. */
-  @Put('vote')
-  vote(
-    @CurrentAccount() account: AuthenticatedAccount,
-    @Param() params: BallotParamDto,
-    @Body() body: CastVoteDto,
-  ) {
-    return this.commands.execute(
-      new CastVoteCommand(params.ballotId, account.accountId, body.choice, body.requestId),
-    );
-  }
-
-  @Delete('vote')
-  @HttpCode(204)
-  async withdraw(@CurrentAccount() account: AuthenticatedAccount, @Param() params: BallotParamDto) {
-    await this.commands.execute(new WithdrawVoteCommand(params.ballotId, account.accountId));
-  }
-
-  @Get('vote')
-  async myVote(@CurrentAccount() account: AuthenticatedAccount, @Param() params: BallotParamDto) {
-    const { member } = await this.access.assertCanOnBallot(account, params.ballotId, 'vote.cast');
-    return { vote: await this.queries.execute(new GetMyVoteQuery(params.ballotId, member!.id)) };
   }
 
   @Get('representation')

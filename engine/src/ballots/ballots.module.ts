@@ -7,18 +7,12 @@ import { CreateBallotHandler } from './commands/create-ballot.handler';
 import { OpenBallotHandler } from './commands/open-ballot.handler';
 import {
   GetBallotHandler,
-  GetMyVoteHandler,
   GetRepresentationHandler,
   GetResultHandler,
 } from './queries/ballot.query-handlers';
 
 export const BallotCommandHandlers = [CreateBallotHandler, OpenBallotHandler, CloseBallotHandler];
-export const BallotQueryHandlers = [
-  GetBallotHandler,
-  GetResultHandler,
-  GetMyVoteHandler,
-  GetRepresentationHandler,
-];
+export const BallotQueryHandlers = [GetBallotHandler, GetResultHandler, GetRepresentationHandler];
 
 /** Ballots: creation, opening and closing (also on schedule), results and representation; their API. */
 @Module({

@@ -2,15 +2,15 @@ import { Module } from '@nestjs/common';
 import { RecordModule } from '../record/record.module';
 import { CastVoteHandler } from './commands/cast-vote.handler';
 import { WithdrawVoteHandler } from './commands/withdraw-vote.handler';
+import { GetMyVoteHandler } from './queries/my-vote.query';
+import { VotesController } from './votes.controller';
 
 export const VoteCommandHandlers = [CastVoteHandler, WithdrawVoteHandler];
 
-/**
- * Votes: casting and withdrawing one's own. Their routes sit under `/api/ballots/:ballotId/vote`, served by
- * the ballots controller (a ballot's resource), which executes these commands.
- */
+/** Votes: casting, withdrawing and reading one's own, under `/api/ballots/:ballotId/vote`. */
 @Module({
   imports: [RecordModule],
-  providers: [...VoteCommandHandlers],
+  controllers: [VotesController],
+  providers: [...VoteCommandHandlers, GetMyVoteHandler],
 })
 export class VotesModule {}

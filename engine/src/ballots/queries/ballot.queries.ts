@@ -65,16 +65,6 @@ export class GetResultQuery extends Query<{ result: TallyResult; resultHash: str
   }
 }
 
-/** The caller's own direct vote. */
-export class GetMyVoteQuery extends Query<{ choice: Choice; castAt: string } | null> {
-  constructor(
-    readonly ballotId: string,
-    readonly memberId: string,
-  ) {
-    super();
-  }
-}
-
 /** One step of a representation chain, named for the member who asks. */
 export interface ChainLink {
   readonly memberId: string;

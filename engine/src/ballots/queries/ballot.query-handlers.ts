@@ -3,13 +3,12 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { BallotErrorCode } from '../ballots.errors';
 import { LiquideError } from '../../errors/liquide-error';
 import { Member } from '../../members/member.entity';
-import { LiveTally, type Choice } from '../../tally';
+import { LiveTally } from '../../tally';
 import { othersChoicesSecret } from '../ballot-secrecy';
 import { Ballot } from '../ballot.entity';
 import { loadBallotSnapshot } from '../scenario-builder';
 import {
   GetBallotQuery,
-  GetMyVoteQuery,
   GetRepresentationQuery,
   GetResultQuery,
   type BallotView,
@@ -146,21 +145,6 @@ export class GetResultHandler implements IQueryHandler<GetResultQuery> {
       });
     }
     return { result: ballot.result, resultHash: ballot.resultHash, closedAt: ballot.closedAt.toISOString() };
-  }
-}
-
-@QueryHandler(GetMyVoteQuery)
-export class GetMyVoteHandler implements IQueryHandler<GetMyVoteQuery> {
-  constructor(private readonly em: EntityManager) {}
-
-  async execute(query: GetMyVoteQuery) {
-    const [row] = await this.em
-      .fork()
-      .execute<{ choice: Choice; cast_at: Date }[]>(
-        'select choice, cast_at from vote where ballot_id = ? and member_id = ?',
-        [query.ballotId, query.memberId],
-      );
-    return row ? { choice: row.choice, castAt: new Date(row.cast_at).toISOString() } : null;
   }
 }
 
