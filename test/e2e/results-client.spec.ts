@@ -131,8 +131,9 @@ describe('Web client in Chromium: closing a ballot, its result and archive, the 
     await archive.getByRole('heading', { name: 'Scrutins clos' }).waitFor();
     await archive.getByRole('heading', { name: 'Loi sur les jardins partagés' }).waitFor();
     await archive.getByText('Adopté').waitFor();
-    await archive.getByText(/Participation : 20/).waitFor();
-    await archive.getByText(/Instructions aux députés : .*Oui \d/).waitFor();
+    // French typography: a narrow no-break space before each colon
+    await archive.getByText(/Participation\s:\s20/).waitFor();
+    await archive.getByText(/Instructions aux députés\s:\s.*Oui\s\d/).waitFor();
     await expectSound(ana);
     await screenshot(ana, 'results-archive-fr-desktop');
   }, 180_000);

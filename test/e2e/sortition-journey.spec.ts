@@ -229,7 +229,8 @@ describe('Web client in Chromium: volunteer → certified → sortition across a
     await me.getByRole('link', { name: 'Député·e' }).click();
     const card = me.getByRole('article', { name: 'Loi vélo' });
     await card.getByTestId('signature-ok').waitFor({ timeout: 20_000 });
-    expect(await card.textContent()).toContain('Vous devez voter : Oui');
+    // French typography: a narrow no-break space before the colon
+    expect(await card.textContent()).toMatch(/Vous devez voter\s:\sOui/);
     expect(await me.getByTestId('mandate-history').textContent()).toContain('en fonction');
     await expectSound(me);
     await screenshot(me, 'sortition-instruction-fr-desktop');

@@ -134,7 +134,7 @@ describe('plugin host: per-collective settings over HTTP', () => {
         expect.objectContaining({
           field: 'settings.phases.collection.thresholds[0].spread.minRegions',
           rule: 'custom',
-          message: expect.stringContaining('au plus le nombre de régions'),
+          message: expect.stringMatching(/au plus le nombre de régions/i),
         }),
         expect.objectContaining({ field: 'settings', rule: 'unrecognized_keys' }),
       ]),
