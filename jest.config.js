@@ -26,5 +26,6 @@ module.exports = {
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  testTimeout: 30000,
+  // generous: on a busy machine (load 10 and more) starting an app and its database copy takes tens of seconds
+  testTimeout: 120000,
 };

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { applyHttpSecurity, LiveIoAdapter, type LiquideConfig } from '@liquide/engine';
 import type { INestApplication, LoggerService } from '@nestjs/common';
@@ -22,6 +23,7 @@ export async function createApp(
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '20mb' });
   app.set('trust proxy', 'loopback');
+  keepConnections(app, config.http.keepAliveTimeoutMs);
   applyHttpSecurity(app, config);
   app.enableShutdownHooks();
   const adapter = new LiveIoAdapter(app, config);
@@ -38,6 +40,18 @@ export async function createApp(
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(SwaggerModule.createDocument(app, document)));
   serveWebClient(app);
   return app;
+}
+
+/**
+ * Idle keep-alive connections are kept `keepAliveMs` (Node's default is 5 s). Under load the server
+ * accepts one new connection per event-loop turn (libuv), so clients that had to reconnect after
+ * every pause would queue behind each other for seconds. The headers of a request must still come
+ * within a second more than that (a client that never sends them is cut then, as before).
+ */
+function keepConnections(app: INestApplication, keepAliveMs: number): void {
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = keepAliveMs;
+  server.headersTimeout = keepAliveMs + 1000;
 }
 
 /** Serves the built web client (apps/web/dist) at `/`, with index.html for any other page GET. */

@@ -105,6 +105,12 @@ export const EnvSchema = z.object({
     .refine((value) => value >= 1 && value <= 64, 'must be a whole number from 1 to 64')
     .default(1),
   HOST: z.string().trim().min(1, 'must not be empty').default('0.0.0.0'),
+  /**
+   * An idle HTTP connection is kept this long for the client's next request: above the 60 s of common
+   * proxies' upstream keep-alive, and long enough that a client never has to queue for a new
+   * connection, which a loaded server accepts only one per event-loop turn.
+   */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: millis(65_000, 1000, 600_000),
   DATABASE_URL: postgresUrl,
   DATABASE_POOL_MAX: z
     .string()

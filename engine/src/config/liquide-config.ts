@@ -5,7 +5,13 @@ import { EnvSchema, type Env } from './env.schema';
 export interface LiquideConfig {
   readonly env: Env['NODE_ENV'];
   /** `workers`: server processes sharing the port (Node's cluster); more than one needs Redis. */
-  readonly http: { readonly port: number; readonly host: string; readonly workers: number };
+  readonly http: {
+    readonly port: number;
+    readonly host: string;
+    readonly workers: number;
+    /** How long an idle keep-alive connection is kept (HTTP_KEEP_ALIVE_TIMEOUT_MS). */
+    readonly keepAliveTimeoutMs: number;
+  };
   readonly database: {
     readonly url: string | undefined;
     readonly dataDir: string;
@@ -156,7 +162,12 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
   }
   return {
     env: env.NODE_ENV,
-    http: { port: env.PORT, host: env.HOST, workers: env.LIQUIDE_WORKERS },
+    http: {
+      port: env.PORT,
+      host: env.HOST,
+      workers: env.LIQUIDE_WORKERS,
+      keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    },
     database: {
       url: env.DATABASE_URL,
       dataDir: isAbsolute(env.LIQUIDE_DATA_DIR) ? env.LIQUIDE_DATA_DIR : resolve(cwd, env.LIQUIDE_DATA_DIR),

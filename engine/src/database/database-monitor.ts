@@ -42,6 +42,8 @@ export class DatabaseMonitor implements OnApplicationBootstrap, OnModuleDestroy 
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private last: DatabaseCheck = { state: 'up', latencyMs: 0 };
+  /** When {@link last} finished (`performance.now()`); -Infinity before the first check. */
+  private lastAt = Number.NEGATIVE_INFINITY;
   /** The gate is shut: database calls are refused at once until a ping succeeds. */
   private tripped = false;
   /** A first late ping, not yet confirmed by a second. */
@@ -74,6 +76,26 @@ export class DatabaseMonitor implements OnApplicationBootstrap, OnModuleDestroy 
     await client?.end().catch(() => undefined);
   }
 
+  /**
+   * What `/health` says: the watchdog's last check while it is fresh (it runs every `pingIntervalMs`,
+   * so a probe never waits on the database it reports on, nor adds a query to a loaded one), else a
+   * check now. Fresh means younger than {@link freshForMs}: one interval, one timeout and a second
+   * of slack for a busy event loop's late timers. A silence is reported as soon as the watchdog has
+   * seen it; a watchdog that stopped checking is not trusted.
+   */
+  async report(): Promise<DatabaseCheck & { readonly ageMs: number }> {
+    const age = performance.now() - this.lastAt;
+    if (age <= this.freshForMs) {
+      return { ...this.last, ageMs: Math.round(age) };
+    }
+    return { ...(await this.check()), ageMs: 0 };
+  }
+
+  /** How long the last check may answer for the database in {@link report}. */
+  get freshForMs(): number {
+    return this.timeouts.pingIntervalMs + this.timeouts.pingTimeoutMs + 1000;
+  }
+
   /** A check now, shared with any check already running; answers within `pingTimeoutMs` and a tick. */
   check(): Promise<DatabaseCheck> {
     this.inFlight ??= this.ping().then((result) => {
@@ -100,6 +122,7 @@ export class DatabaseMonitor implements OnApplicationBootstrap, OnModuleDestroy 
 
   private record(result: DatabaseCheck): void {
     this.last = result;
+    this.lastAt = performance.now();
     if (result.state === 'up') {
       if (this.tripped) {
         this.logger.log(`PostgreSQL answers again (${result.latencyMs} ms)`);

@@ -69,13 +69,16 @@ export function startHostileClient(baseUrl: string, ballotId: string): { stop():
 const PROBE = `
 const [url, every] = [process.argv[1], Number(process.argv[2])];
 const latencies = [];
+const loop = require('node:perf_hooks').monitorEventLoopDelay({ resolution: 5 });
+loop.enable();
 let running = true;
 process.on('message', () => { running = false; });
 (async () => {
   while (running) {
-    const started = performance.now();
+    const [at, started] = [Date.now(), performance.now()];
+    loop.reset();
     await fetch(url, { signal: AbortSignal.timeout(30000) }).then((r) => r.text()).catch(() => undefined);
-    latencies.push(performance.now() - started);
+    latencies.push([at, performance.now() - started, Math.round(loop.max / 1e6)]);
     await new Promise((resolve) => setTimeout(resolve, every));
   }
   process.send(latencies, () => process.exit(0));
@@ -83,16 +86,22 @@ process.on('message', () => { running = false; });
 `;
 
 /**
+ * One /health probe: when it was sent (epoch ms), how long its answer took (ms), and the longest delay
+ * of the probe's own event loop meanwhile (ms: the probe process waiting for a core, not the server).
+ */
+export type Probe = [sentAt: number, latencyMs: number, probeLoopDelayMs: number];
+
+/**
  * GET /health every `everyMs` until stopped, from a separate process (the bench process itself runs
  * thousands of clients, whose event-loop delay would otherwise be counted as the server's); the latency
  * of each answer, a failed one counting as its wait.
  */
-export function startHealthProbe(baseUrl: string, everyMs = 50): { stop(): Promise<number[]> } {
+export function startHealthProbe(baseUrl: string, everyMs = 50): { stop(): Promise<Probe[]> } {
   const probe = spawn(process.execPath, ['-e', PROBE, `${baseUrl}/health`, String(everyMs)], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
-  const result = new Promise<number[]>((resolve) => {
-    probe.once('message', (latencies) => resolve(latencies as number[]));
+  const result = new Promise<Probe[]>((resolve) => {
+    probe.once('message', (latencies) => resolve(latencies as Probe[]));
     probe.once('exit', () => resolve([]));
   });
   return {
@@ -101,6 +110,29 @@ export function startHealthProbe(baseUrl: string, everyMs = 50): { stop(): Promi
       return result;
     },
   };
+}
+
+/**
+ * The server's event loop during the slowest probes: for each of the `count` slowest, the longest
+ * loop delay the server saw while it was in flight (windows of 100 ms, from the loop monitor).
+ */
+export function slowProbesAgainstLoop(
+  probes: readonly Probe[],
+  loop: readonly [number, number][],
+  count = 3,
+): { latencyMs: number; loopDelayMs: number }[] {
+  return [...probes]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([sentAt, latencyMs]) => {
+      // a window ending after the answer covers its end too (a held loop ends its window late)
+      const after = loop.find(([at]) => at > sentAt + latencyMs);
+      const during = loop.filter(([at]) => at >= sentAt && at <= sentAt + latencyMs);
+      return {
+        latencyMs: Math.round(latencyMs),
+        loopDelayMs: Math.max(0, ...[...during, ...(after ? [after] : [])].map(([, delay]) => delay)),
+      };
+    });
 }
 
 /** Resident memory of a process, in MiB (Linux /proc). */

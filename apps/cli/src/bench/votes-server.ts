@@ -36,6 +36,9 @@ export async function startServer(
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'liquide-bench-data-'));
   const flags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  if (extraEnv.LIQUIDE_BENCH_LOOP_FILE) {
+    flags.push('--require', join(__dirname, 'loop-monitor.js'));
+  }
   const child: ChildProcess = spawn(process.execPath, [...flags, SERVER_MAIN], {
     env: {
       ...process.env,
@@ -68,7 +71,7 @@ export async function startServer(
     rmSync(dataDir, { recursive: true, force: true });
   };
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (!alive) {
       await stop();
@@ -82,7 +85,7 @@ export async function startServer(
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error('the server did not answer /health within 60 s');
+      throw new Error('the server did not answer /health within 180 s');
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
