@@ -10,6 +10,7 @@ import { secrecy } from './fr/secrecy';
 import { voting } from './fr/voting';
 import { identity } from './fr/identity';
 import { results } from './fr/results';
+import { compliance } from './fr/compliance';
 
 /**
  * French messages (the default language), one file per area under `fr/`; `{name}` placeholders are
@@ -27,6 +28,7 @@ export const fr = {
   ...people,
   ...deputies,
   ...results,
+  ...compliance,
   ...commonUi,
 } as const;
 
