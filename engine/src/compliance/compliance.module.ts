@@ -4,6 +4,7 @@ import { ActualVoteWriter } from './actual-vote-writer';
 import { ConfirmActualVoteHandler, DeclareActualVoteHandler } from './commands/actual-vote.handlers';
 import { ImportRollCallHandler } from './commands/import-roll-call.handler';
 import { SetParliamentIdsHandler } from './commands/parliament-ids.handler';
+import { ApplyConsequencesHandler, ConsequenceSettingsService } from './consequences';
 import { ComplianceController } from './http/compliance.controller';
 import {
   BillComplianceHandler,
@@ -34,6 +35,12 @@ export const QueryHandlers = [
 @Module({
   imports: [RecordModule],
   controllers: [ComplianceController],
-  providers: [ActualVoteWriter, ...CommandHandlers, ...QueryHandlers],
+  providers: [
+    ActualVoteWriter,
+    ConsequenceSettingsService,
+    ApplyConsequencesHandler,
+    ...CommandHandlers,
+    ...QueryHandlers,
+  ],
 })
 export class ComplianceModule {}

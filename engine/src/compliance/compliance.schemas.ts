@@ -51,3 +51,18 @@ export class BallotDeputyParamDto extends createZodDto(BallotDeputyParam) {}
 
 export const DeputyParam = z.strictObject({ collectiveId: z.uuid(), memberId: z.uuid() });
 export class DeputyParamDto extends createZodDto(DeputyParam) {}
+
+const Consequence = z.strictObject({
+  enabled: z.boolean().default(false),
+  /** Deviations (settled votes against the instruction) after which it applies, once per deputy. */
+  afterDeviations: z.number().int().min(1).max(1000).default(3),
+});
+
+/** Consequences a collective chooses for deputies who deviate from their instructions; all off by default. */
+export const ConsequenceSettings = z.strictObject({
+  notice: Consequence.default({ enabled: false, afterDeviations: 3 }),
+  recall: Consequence.default({ enabled: false, afterDeviations: 3 }),
+  substitute: Consequence.default({ enabled: false, afterDeviations: 3 }),
+});
+export type ConsequenceSettings = z.infer<typeof ConsequenceSettings>;
+export class ConsequenceSettingsDto extends createZodDto(ConsequenceSettings) {}

@@ -16,10 +16,12 @@ import {
   ImportRollCallCommand,
   SetParliamentIdsCommand,
 } from '../commands/compliance.commands';
+import { ConsequenceSettingsService } from '../consequences';
 import { COMPLIANCE_ERRORS, ComplianceErrorCode, RollCallRefusedError } from '../compliance.errors';
 import {
   BallotDeputyParamDto,
   ConfirmVoteDto,
+  ConsequenceSettingsDto,
   DeclareVoteDto,
   DeputyParamDto,
   ImportRollCallDto,
@@ -41,6 +43,7 @@ export class ComplianceController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
     private readonly access: AccessService,
+    private readonly consequenceSettings: ConsequenceSettingsService,
   ) {}
 
   /** The deputy declares their own vote in parliament (with an optional public explanation). */
@@ -117,6 +120,27 @@ export class ComplianceController {
   async mine(@CurrentAccount() account: AuthenticatedAccount, @Param() params: CollectiveParamDto) {
     const { member } = await this.access.assertMember(account, params.collectiveId, 'compliance.declare');
     return this.queries.execute(new DeputyComplianceQuery(params.collectiveId, member.id, true));
+  }
+
+  /** The consequences the collective chose (all off by default). */
+  @Get('collectives/:collectiveId/compliance/consequences')
+  @OptionalAuth()
+  async consequences(
+    @CurrentAccount() account: AuthenticatedAccount | null,
+    @Param() params: CollectiveParamDto,
+  ) {
+    await this.access.assertCan(account, params.collectiveId, 'compliance.read');
+    return this.consequenceSettings.get(params.collectiveId);
+  }
+
+  @Put('collectives/:collectiveId/compliance/consequences')
+  async configureConsequences(
+    @CurrentAccount() account: AuthenticatedAccount,
+    @Param() params: CollectiveParamDto,
+    @Body() body: ConsequenceSettingsDto,
+  ) {
+    await this.access.assertMember(account, params.collectiveId, 'collective.configure');
+    return this.consequenceSettings.set(params.collectiveId, body);
   }
 
   /** A deputy's public page: seats, instructions, actual votes, explanations and rate. */

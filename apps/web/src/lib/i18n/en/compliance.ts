@@ -46,5 +46,6 @@ export const compliance: Record<keyof typeof fr, string> = {
   'compliance.form.submit': 'Record my vote',
   'compliance.form.saved': 'Vote recorded: {status}.',
   'compliance.form.publicPage': 'My public page',
+  'compliance.notice.deviations': 'Deputy {name} did not follow {n} of the members’ instructions.',
   'compliance.confirm': 'Confirm this vote',
 } as const;

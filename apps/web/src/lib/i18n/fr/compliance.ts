@@ -45,5 +45,6 @@ export const compliance = {
   'compliance.form.submit': 'Enregistrer mon vote',
   'compliance.form.saved': 'Vote enregistré : {status}.',
   'compliance.form.publicPage': 'Ma page publique',
+  'compliance.notice.deviations': 'La ou le député·e {name} n’a pas suivi {n} consignes des membres.',
   'compliance.confirm': 'Confirmer ce vote',
 } as const;
