@@ -88,6 +88,14 @@ export function describeNotice(notice: NoticeView, locale: MailLocale): string {
       return fr
         ? `La ou le député·e ${p.name ?? ''} n’a pas suivi ${p.deviations ?? 0} consignes des membres (${notice.collectiveName}).`
         : `Deputy ${p.name ?? ''} did not follow ${p.deviations ?? 0} of the members’ instructions (${notice.collectiveName}).`;
+    case 'question.answered':
+      return fr
+        ? `${p.name ?? ''} a répondu à votre question « ${title} ».`
+        : `${p.name ?? ''} answered your question “${title}”.`;
+    case 'question.removed':
+      return fr
+        ? `Votre question « ${title} » a été retirée par la modération (motif : ${p.reason ?? ''}).`
+        : `Your question “${title}” was removed by moderation (reason: ${p.reason ?? ''}).`;
   }
 }
 

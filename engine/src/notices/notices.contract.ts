@@ -12,6 +12,8 @@ export const NOTICE_KINDS = [
   'instruction.issued',
   'petition.threshold',
   'deputy.deviations',
+  'question.answered',
+  'question.removed',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -46,6 +48,8 @@ export interface NoticeParams {
   readonly deviations?: number;
   /** The deputy a notice is about (`deputy.deviations`): links to their public page. */
   readonly memberId?: string;
+  /** A moderation reason code (`question.removed`). */
+  readonly reason?: string;
 }
 
 /** A stored notice as the inbox lists it (`GET /api/notices`) and as pushed live (`notice:new`). */
