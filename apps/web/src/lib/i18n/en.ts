@@ -11,6 +11,7 @@ import { voting } from './en/voting';
 import { identity } from './en/identity';
 import { results } from './en/results';
 import { compliance } from './en/compliance';
+import { questions } from './en/questions';
 import type { MessageKey } from './fr';
 
 /** English messages, one file per area under `en/`; each area's type makes a missing key a compile error. */
@@ -27,5 +28,6 @@ export const en: Record<MessageKey, string> = {
   ...deputies,
   ...results,
   ...compliance,
+  ...questions,
   ...commonUi,
 };

@@ -11,6 +11,7 @@ import { voting } from './fr/voting';
 import { identity } from './fr/identity';
 import { results } from './fr/results';
 import { compliance } from './fr/compliance';
+import { questions } from './fr/questions';
 
 /**
  * French messages (the default language), one file per area under `fr/`; `{name}` placeholders are
@@ -29,6 +30,7 @@ export const fr = {
   ...deputies,
   ...results,
   ...compliance,
+  ...questions,
   ...commonUi,
 } as const;
 
