@@ -68,8 +68,11 @@ export async function seatedDeputies(
 export async function instructedBallot(
   world: DeputiesWorld,
   choices: readonly ('yes' | 'no' | 'abstain')[],
+  title?: string,
 ): Promise<{ billId: string; ballotId: string; instructed: Record<string, string> }> {
-  const { billId, ballotId } = await createBallot(world.admin, world.id);
+  const { billId, ballotId } = title
+    ? await titledBallot(world, title)
+    : await createBallot(world.admin, world.id);
   for (const [i, choice] of choices.entries()) {
     const voted = await world.users[VOTERS[i]].call('PUT', `/api/ballots/${ballotId}/vote`, {
       choice,
@@ -92,4 +95,23 @@ export async function instructedBallot(
     return list.length === DEPUTIES.length;
   }, 20_000);
   return { billId, ballotId, instructed };
+}
+
+/** A bill with this title and a ballot on it, open now. */
+async function titledBallot(
+  world: DeputiesWorld,
+  title: string,
+): Promise<{ billId: string; ballotId: string }> {
+  const bill = await world.admin.call<{ id: string }>('POST', `/api/collectives/${world.id}/bills`, {
+    title,
+    articles: [{ heading: 'Article 1', text: 'Texte.' }],
+  });
+  const now = Date.now();
+  const ballot = await world.admin.call<{ id: string }>('POST', `/api/collectives/${world.id}/ballots`, {
+    billId: bill.body.id,
+    opensAt: new Date(now - 1000).toISOString(),
+    closesAt: new Date(now + 3_600_000).toISOString(),
+  });
+  await world.admin.call('POST', `/api/ballots/${ballot.body.id}/open`);
+  return { billId: bill.body.id, ballotId: ballot.body.id };
 }
