@@ -34,6 +34,7 @@ export const compliance: Record<keyof typeof fr, string> = {
   'compliance.billView.ballot': 'Ballot of {date}',
   'compliance.billView.instructedCaption': 'Instructions',
   'compliance.billView.actualCaption': 'Votes in parliament',
+  'compliance.billView.actualPending': 'Votes in parliament ({n} pending)',
   'compliance.billView.none': 'No instruction has been issued for this bill yet.',
   'compliance.billView.link': 'Deputies’ instructions and votes',
   'compliance.deputy': 'Deputy',

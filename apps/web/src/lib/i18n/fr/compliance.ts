@@ -33,6 +33,7 @@ export const compliance = {
   'compliance.billView.ballot': 'Scrutin du {date}',
   'compliance.billView.instructedCaption': 'Consignes',
   'compliance.billView.actualCaption': 'Votes au Parlement',
+  'compliance.billView.actualPending': 'Votes au Parlement ({n} en attente)',
   'compliance.billView.none': 'Aucune consigne n’a encore été émise pour ce texte.',
   'compliance.billView.link': 'Consignes et votes des député·es',
   'compliance.deputy': 'Député·e',
