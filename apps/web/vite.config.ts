@@ -18,6 +18,7 @@ export default defineConfig({
       { find: /^@liquide\/plugin-petitions\/contracts$/, replacement: contracts('petitions') },
       { find: /^@liquide\/plugin-co-drafting\/contracts$/, replacement: contracts('co-drafting') },
       { find: /^@liquide\/plugin-amendments\/contracts$/, replacement: contracts('amendments') },
+      { find: /^@liquide\/plugin-questions\/contracts$/, replacement: contracts('questions') },
     ],
   },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },

@@ -15,6 +15,8 @@ import { Delegation } from './delegations/delegation.entity';
 import { Migration20261201006002DelegationRequests } from './delegations/migrations/Migration20261201006002DelegationRequests';
 import { Migration20261128000400Domain } from './database/migrations/Migration20261128000400Domain';
 import { DEPUTIES_ENTITIES } from './deputies/entities';
+import { COMPLIANCE_ENTITIES } from './compliance/entities/actual-vote.entity';
+import { Migration20261202101000Compliance } from './compliance/migrations/Migration20261202101000Compliance';
 import { Migration20261128000500Deputies } from './deputies/migrations/Migration20261128000500Deputies';
 import { Migration20261128000410CastVote } from './votes/migrations/Migration20261128000410CastVote';
 import { Migration20261128000420ResultImmutable } from './ballots/migrations/Migration20261128000420ResultImmutable';
@@ -45,6 +47,7 @@ export const ENGINE_ENTITIES = [
   Vote,
   Delegation,
   ...DEPUTIES_ENTITIES,
+  ...COMPLIANCE_ENTITIES,
   PluginSetting,
   BillVersion,
 ];
@@ -71,4 +74,5 @@ export const ENGINE_MIGRATIONS: readonly NamedMigration[] = [
     class: Migration20261201006002DelegationRequests,
   },
   { name: 'Migration20261202002100BallotPurpose', class: Migration20261202002100BallotPurpose },
+  { name: 'Migration20261202101000Compliance', class: Migration20261202101000Compliance },
 ];

@@ -19,6 +19,7 @@ import { BallotsModule } from './ballots/ballots.module';
 import { VotesModule } from './votes/votes.module';
 import { DelegationsModule } from './delegations/delegations.module';
 import { DeputiesModule } from './deputies/deputies.module';
+import { ComplianceModule } from './compliance/compliance.module';
 import { LiveModule } from './live/live.module';
 import { MailModule } from './mail/mail.module';
 import { IdentityModule } from './identity/identity.module';
@@ -76,6 +77,7 @@ export class EngineModule {
         DelegationsModule,
         TextsModule,
         DeputiesModule,
+        ComplianceModule,
         LiveModule,
         NoticesModule,
         PeopleModule,

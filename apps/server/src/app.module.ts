@@ -3,9 +3,15 @@ import { EngineModule, type LiquidePlugin, type LiquideConfig } from '@liquide/e
 import { petitionsPlugin } from '@liquide/plugin-petitions';
 import { amendmentsPlugin } from '@liquide/plugin-amendments';
 import { coDraftingPlugin } from '@liquide/plugin-co-drafting';
+import { questionsPlugin } from '@liquide/plugin-questions';
 
 /** The plugins this server runs, listed explicitly (no discovery); validated at start. */
-export const APP_PLUGINS: readonly LiquidePlugin[] = [petitionsPlugin, amendmentsPlugin, coDraftingPlugin];
+export const APP_PLUGINS: readonly LiquidePlugin[] = [
+  petitionsPlugin,
+  amendmentsPlugin,
+  coDraftingPlugin,
+  questionsPlugin,
+];
 
 /** The application: the engine plus the plugins listed explicitly. */
 @Module({})

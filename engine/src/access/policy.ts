@@ -23,6 +23,9 @@ export const POLICY = {
   'sortition.manage': { roles: ['organiser'], anyoneIfPublic: false },
   'mandate.read-own': { roles: ['deputy'], anyoneIfPublic: false },
   'mandate.read-public': { roles: ['member', 'organiser', 'deputy', 'observer'], anyoneIfPublic: true },
+  'compliance.declare': { roles: ['deputy'], anyoneIfPublic: false },
+  'compliance.check': { roles: ['organiser'], anyoneIfPublic: false },
+  'compliance.read': { roles: ['member', 'organiser', 'deputy', 'observer'], anyoneIfPublic: true },
   'notice.manage': { roles: ['member', 'organiser', 'deputy', 'observer'], anyoneIfPublic: false },
 } as const satisfies Record<string, { roles: readonly Role[]; anyoneIfPublic: boolean }>;
 

@@ -84,12 +84,27 @@ export function describeNotice(notice: NoticeView, locale: MailLocale): string {
       return fr
         ? `La pétition « ${title} », que vous avez signée, a atteint ${p.signatures ?? 0} signatures.`
         : `The petition “${title}”, which you signed, reached ${p.signatures ?? 0} signatures.`;
+    case 'deputy.deviations':
+      return fr
+        ? `La ou le député·e ${p.name ?? ''} n’a pas suivi ${p.deviations ?? 0} consignes des membres (${notice.collectiveName}).`
+        : `Deputy ${p.name ?? ''} did not follow ${p.deviations ?? 0} of the members’ instructions (${notice.collectiveName}).`;
+    case 'question.answered':
+      return fr
+        ? `${p.name ?? ''} a répondu à votre question « ${title} ».`
+        : `${p.name ?? ''} answered your question “${title}”.`;
+    case 'question.removed':
+      return fr
+        ? `Votre question « ${title} » a été retirée par la modération (motif : ${p.reason ?? ''}).`
+        : `Your question “${title}” was removed by moderation (reason: ${p.reason ?? ''}).`;
   }
 }
 
 /** The web page a notice links to. */
 export function noticeUrl(notice: NoticeView, publicUrl: string): string {
   const base = `${publicUrl}/#/c/${notice.collectiveId}`;
+  if (notice.kind === 'deputy.deviations' && notice.params.memberId) {
+    return `${base}/deputies/${notice.params.memberId}`;
+  }
   switch (notice.subject.type) {
     case 'petition':
       return `${base}/petitions/${notice.subject.id}`;

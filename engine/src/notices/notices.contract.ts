@@ -11,6 +11,9 @@ export const NOTICE_KINDS = [
   'ballot.closing-unrepresented',
   'instruction.issued',
   'petition.threshold',
+  'deputy.deviations',
+  'question.answered',
+  'question.removed',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -41,6 +44,12 @@ export interface NoticeParams {
   readonly scope?: 'global' | 'topic' | 'bill';
   readonly closesAt?: string;
   readonly signatures?: number;
+  /** A deputy's deviations from their instructions (`deputy.deviations`). */
+  readonly deviations?: number;
+  /** The deputy a notice is about (`deputy.deviations`): links to their public page. */
+  readonly memberId?: string;
+  /** A moderation reason code (`question.removed`). */
+  readonly reason?: string;
 }
 
 /** A stored notice as the inbox lists it (`GET /api/notices`) and as pushed live (`notice:new`). */

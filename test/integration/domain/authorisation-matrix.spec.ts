@@ -101,6 +101,12 @@ function callFor(
       return call('GET', `/api/collectives/${c}/mandates/mine`);
     case 'mandate.read-public':
       return call('GET', `/api/bills/${world.billId}/mandates`);
+    case 'compliance.declare':
+      return call('GET', `/api/collectives/${c}/compliance/mine`);
+    case 'compliance.check':
+      return call('PUT', `/api/collectives/${c}/parliament-ids`, { mappings: [] });
+    case 'compliance.read':
+      return call('GET', `/api/collectives/${c}/compliance`);
     case 'notice.manage':
       return call('GET', `/api/collectives/${c}/notices/topics`);
   }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { verifyCompliance } from '@liquide/engine/compliance/verify-compliance';
 import { verifyRecord, type RecordMismatch } from '@liquide/engine/record/verify-record';
 import { EXIT_INVALID, USAGE_ERROR } from './exit-status';
 
@@ -6,8 +7,9 @@ const HELP = `usage: liquide verify RECORD
 
 Checks a public record (format liquide-record/1, docs/record.md) read from RECORD, or from standard input
 when RECORD is "-": the hash chain (positions gapless from 1, each prevHash, each hash recomputed) and every
-closed ballot, recomputed from its scenario and compared with the stored result and resultHash.
-Prints "ok: N events, M ballots recomputed" or the first mismatch.
+closed ballot, recomputed from its scenario and compared with the stored result and resultHash; then the
+deputies' compliance: each actual vote's compliance and figures recomputed from the instructions and votes before it.
+Prints "ok: N events, M ballots recomputed[, K compliance figures recomputed]" or the first mismatch.
 Exit status: 0 the record checks out, 1 mismatch or unreadable record, 2 usage error.
 `;
 
@@ -36,7 +38,13 @@ export async function verifyCommand(args: string[]): Promise<number> {
   }
   const outcome = verifyRecord(record);
   if (outcome.ok) {
-    process.stdout.write(`ok: ${outcome.events} events, ${outcome.ballots} ballots recomputed\n`);
+    const compliance = verifyCompliance(record);
+    if (!compliance.ok) {
+      process.stdout.write(`${describeMismatch(compliance)}\n`);
+      return EXIT_INVALID;
+    }
+    const figures = compliance.votes > 0 ? `, ${compliance.votes} compliance figures recomputed` : '';
+    process.stdout.write(`ok: ${outcome.events} events, ${outcome.ballots} ballots recomputed${figures}\n`);
     return 0;
   }
   process.stdout.write(`${describeMismatch(outcome.firstMismatch)}\n`);

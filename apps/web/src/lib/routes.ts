@@ -10,6 +10,8 @@ export type RouteName =
   | 'bill'
   | 'delegations'
   | 'deputy'
+  | 'deputy-record'
+  | 'bill-compliance'
   | 'organise'
   | 'sortition'
   | 'plugins'
@@ -38,6 +40,8 @@ const TABLE: readonly [string, RouteName][] = [
   ['/account', 'account'],
   ['/c/:collectiveId', 'member'],
   ['/c/:collectiveId/bills/:billId', 'bill'],
+  ['/c/:collectiveId/bills/:billId/compliance', 'bill-compliance'],
+  ['/c/:collectiveId/deputies/:memberId', 'deputy-record'],
   ['/c/:collectiveId/delegations', 'delegations'],
   ['/c/:collectiveId/deputy', 'deputy'],
   ['/c/:collectiveId/organise', 'organise'],
@@ -79,4 +83,6 @@ export const links = {
   petition: (c: string, petitionId: string) => `#/c/${c}/petitions/${petitionId}`,
   observe: (c: string) => `#/c/${c}/observe`,
   tally: (c: string, ballotId: string) => `#/c/${c}/observe/${ballotId}`,
+  deputyRecord: (c: string, memberId: string) => `#/c/${c}/deputies/${memberId}`,
+  billCompliance: (c: string, billId: string) => `#/c/${c}/bills/${billId}/compliance`,
 };

@@ -10,6 +10,8 @@ import { secrecy } from './en/secrecy';
 import { voting } from './en/voting';
 import { identity } from './en/identity';
 import { results } from './en/results';
+import { compliance } from './en/compliance';
+import { questions } from './en/questions';
 import type { MessageKey } from './fr';
 
 /** English messages, one file per area under `en/`; each area's type makes a missing key a compile error. */
@@ -25,5 +27,7 @@ export const en: Record<MessageKey, string> = {
   ...people,
   ...deputies,
   ...results,
+  ...compliance,
+  ...questions,
   ...commonUi,
 };

@@ -10,6 +10,8 @@ import { secrecy } from './fr/secrecy';
 import { voting } from './fr/voting';
 import { identity } from './fr/identity';
 import { results } from './fr/results';
+import { compliance } from './fr/compliance';
+import { questions } from './fr/questions';
 
 /**
  * French messages (the default language), one file per area under `fr/`; `{name}` placeholders are
@@ -27,6 +29,8 @@ export const fr = {
   ...people,
   ...deputies,
   ...results,
+  ...compliance,
+  ...questions,
   ...commonUi,
 } as const;
 
