@@ -1,11 +1,15 @@
 import { Query } from '@nestjs/cqrs';
+import type { MethodTallyResult } from '../../ballot-methods';
 import type { Choice, Representation, Seats, TallyResult, Totals } from '../../tally';
+import type { ResultFigures } from '../result-figures';
 import type { BallotPurpose, BallotStatus, MandateBase, MandateMethod, Visibility } from '../ballot.types';
 
 /** Live or final figures of a ballot, as far as its visibility allows. */
 export interface TallyView {
   readonly totals: Totals;
   readonly seats: Seats | null;
+  /** On a method ballot: the weight cast and the method's outcome (totals then count only `absent`). */
+  readonly method?: ResultFigures['method'];
   readonly turnout: number;
   readonly delegatedShare: number;
   readonly final: boolean;
@@ -59,7 +63,11 @@ export class GetBallotQuery extends Query<BallotView> {
 }
 
 /** The final, immutable result of a closed ballot. */
-export class GetResultQuery extends Query<{ result: TallyResult; resultHash: string; closedAt: string }> {
+export class GetResultQuery extends Query<{
+  result: TallyResult | MethodTallyResult;
+  resultHash: string;
+  closedAt: string;
+}> {
   constructor(readonly ballotId: string) {
     super();
   }

@@ -6,6 +6,8 @@ import { Member } from '../../members/member.entity';
 import { LiveTally } from '../../tally';
 import { othersChoicesSecret } from '../ballot-secrecy';
 import { Ballot } from '../ballot.entity';
+import { computeBallot } from '../ballot-tally';
+import { resultFigures } from '../result-figures';
 import { loadBallotSnapshot } from '../scenario-builder';
 import {
   GetBallotQuery,
@@ -36,7 +38,7 @@ async function boundDeputies(em: EntityManager, ballot: Ballot): Promise<BoundDe
         'select id, display_name from member where collective_id = ? and id = any(?::uuid[])',
         [
           ballot.collective.id,
-          `{${[...new Set((ballot.result?.instructions ?? []).map((i) => i.deputy))].filter((d) => UUID.test(d)).join(',')}}`,
+          `{${[...new Set(((ballot.result && 'instructions' in ballot.result ? ballot.result.instructions : undefined) ?? []).map((i) => i.deputy))].filter((d) => UUID.test(d)).join(',')}}`,
         ],
       )
     : await em.execute<{ id: string; display_name: string }[]>(
@@ -81,8 +83,7 @@ export class GetBallotHandler implements IQueryHandler<GetBallotQuery> {
     };
     if (ballot.status === 'closed' && ballot.result) {
       const tally: TallyView = {
-        totals: ballot.result.totals,
-        seats: ballot.result.seats ?? null,
+        ...resultFigures(ballot.result),
         turnout: ballot.resultStats?.turnout ?? 0,
         delegatedShare: ballot.resultStats?.delegatedShare ?? 0,
         final: true,
@@ -94,14 +95,12 @@ export class GetBallotHandler implements IQueryHandler<GetBallotQuery> {
       return { ...base, tally: null, hiddenUntil: hidden ?? 'close' };
     }
     const snapshot = await loadBallotSnapshot(em, ballot.id, new Date());
-    const live = new LiveTally(snapshot!.scenario);
+    const { live, result } = computeBallot(snapshot!, { pseudonymised: false });
     const stats = live.stats();
-    const result = live.result();
     return {
       ...base,
       tally: {
-        totals: result.totals,
-        seats: result.seats ?? null,
+        ...resultFigures(result),
         turnout: stats.turnout,
         delegatedShare: stats.delegatedShare,
         final: false,
