@@ -137,6 +137,14 @@ describe('Ballots counted by other methods: preference (Schulze), D21, approval'
       [1, 0, 0],
     ]);
 
+    const dan = await c.users.dan.call('GET', `/api/ballots/${ballotId}/representation`);
+    expect(dan.body).toMatchObject({
+      status: 'represented',
+      voter: { displayName: 'ann' },
+      ballot: { ranking: [['i1'], ['keep'], ['i2']] },
+    });
+    expect(dan.body).not.toHaveProperty('choice');
+
     const closed = await c.admin.call<{ result: unknown }>('POST', `/api/ballots/${ballotId}/close`);
     expect(closed.status).toBe(201);
     const { body } = await c.admin.call<{ result: MethodTallyResult }>('GET', `/api/ballots/${ballotId}/result`);

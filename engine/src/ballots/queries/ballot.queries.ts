@@ -88,6 +88,15 @@ export type RepresentationView =
       readonly choice: Choice;
       readonly excess?: number;
     }
+  /** On a method ballot: the voter's own ballot, or the ballot of the voter who carries the caller's weight. */
+  | { readonly status: 'votes'; readonly ballot: unknown }
+  | {
+      readonly status: 'represented';
+      readonly chain: readonly ChainLink[];
+      readonly voter: ChainLink;
+      readonly ballot: unknown;
+      readonly excess?: number;
+    }
   | { readonly status: 'lost'; readonly reason: 'cycle' | 'dead-end'; readonly chain: readonly ChainLink[] }
   /**
    * Not counted yet: the ballot is open and nobody along the chain has voted so far. `chain` starts

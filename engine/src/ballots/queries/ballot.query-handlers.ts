@@ -157,6 +157,11 @@ export class GetRepresentationHandler implements IQueryHandler<GetRepresentation
     const at = ballot.status === 'closed' && ballot.closedAt ? ballot.closedAt : new Date();
     const snapshot = await loadBallotSnapshot(em, ballot.id, at);
     const representation = new LiveTally(snapshot!.scenario).representation(query.memberId);
+    // on a method ballot every voter stands as `yes` in the core: show the ballot instead
+    const ballots = snapshot!.method?.ballots;
+    if (representation.status === 'votes' && ballots) {
+      return { status: 'votes', ballot: ballots.get(query.memberId) };
+    }
     if (representation.status !== 'represented' && representation.status !== 'lost') {
       return representation;
     }
@@ -186,7 +191,7 @@ export class GetRepresentationHandler implements IQueryHandler<GetRepresentation
       status: 'represented',
       chain: representation.chain.map(link),
       voter: link(representation.voter),
-      choice: representation.choice,
+      ...(ballots ? { ballot: ballots.get(representation.voter) } : { choice: representation.choice }),
       ...(representation.excess ? { excess: representation.excess } : {}),
     };
   }
