@@ -45,7 +45,7 @@ export interface MethodTallyResult {
 
 /** Whether a stored result is a method ballot's (else it is a yes / no / abstain result). */
 export function isMethodResult(result: object): result is MethodTallyResult {
-  return 'method' in result && typeof (result as { method: unknown }).method === 'string';
+  return 'method' in result && typeof result.method === 'string';
 }
 
 const MethodHeader = z.strictObject({

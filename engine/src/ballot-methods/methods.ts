@@ -12,9 +12,9 @@ export type AnyBallotMethod = BallotMethod<MethodOptionsBase, unknown, unknown>;
  * docs/tally-rules.md): the server, `liquide verify` and the browser all count with the same code.
  */
 export const BALLOT_METHOD_REGISTRY: Readonly<Record<MethodId, AnyBallotMethod>> = {
-  preference: preferenceMethod as unknown as AnyBallotMethod,
-  approval: approvalMethod as unknown as AnyBallotMethod,
-  d21: d21Method as unknown as AnyBallotMethod,
+  preference: preferenceMethod,
+  approval: approvalMethod,
+  d21: d21Method,
 };
 
 /** The method of that id. */

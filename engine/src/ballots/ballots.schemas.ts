@@ -22,7 +22,8 @@ export const CreateBallotInput = z
         ctx.addIssue({
           code: 'custom',
           path: ['methodOptions'],
-          message: '!seulement avec une méthode autre que oui / non / abstention — only with a method other than yes / no / abstain',
+          message:
+            '!seulement avec une méthode autre que oui / non / abstention — only with a method other than yes / no / abstain',
         });
       }
       return;
@@ -30,7 +31,7 @@ export const CreateBallotInput = z
     const parsed = ballotMethod(method).optionsSchema.safeParse(input.methodOptions);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        ctx.addIssue({ ...issue, path: ['methodOptions', ...issue.path] } as never);
+        ctx.addIssue({ ...issue, path: ['methodOptions', ...issue.path] });
       }
     }
   })

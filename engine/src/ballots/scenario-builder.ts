@@ -43,7 +43,10 @@ export interface BallotSnapshot {
    * member id; the scenario then stands each of those voters as a `yes` vote (see
    * engine/src/ballot-methods/method-tally.ts). Null on a yes / no / abstain ballot.
    */
-  readonly method: { readonly spec: MethodSpec & { seed: string }; readonly ballots: Map<string, unknown> } | null;
+  readonly method: {
+    readonly spec: MethodSpec & { seed: string };
+    readonly ballots: Map<string, unknown>;
+  } | null;
 }
 
 /** Who takes part in a decision on a bill: a scenario v1 without votes or mandate. */
@@ -174,5 +177,7 @@ export function pseudonymise(snapshot: BallotSnapshot): ScenarioV1 {
 
 /** A method ballot's ballots keyed by pseudonym, for the public record. */
 export function pseudonymiseBallots(snapshot: BallotSnapshot): Map<string, unknown> {
-  return new Map([...(snapshot.method?.ballots ?? [])].map(([id, ballot]) => [snapshot.pseudonym(id), ballot]));
+  return new Map(
+    [...(snapshot.method?.ballots ?? [])].map(([id, ballot]) => [snapshot.pseudonym(id), ballot]),
+  );
 }

@@ -55,10 +55,14 @@ export class RecordController {
         params: { ballotId, method: result.method },
       });
     }
-    return toPopoloVoteEvent(collectiveId, { ...ballot.payload, result }, {
-      openedAt: ballot.openedAt,
-      closedAt: ballot.closedAt,
-    });
+    return toPopoloVoteEvent(
+      collectiveId,
+      { ...ballot.payload, result },
+      {
+        openedAt: ballot.openedAt,
+        closedAt: ballot.closedAt,
+      },
+    );
   }
 
   @Get('ballots/:ballotId/results.csv')

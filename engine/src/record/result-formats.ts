@@ -1,10 +1,5 @@
 import { toCsv } from '../common/csv';
-import type {
-  ApprovalOutcome,
-  D21Outcome,
-  MethodTallyResult,
-  PreferenceOutcome,
-} from '../ballot-methods';
+import type { ApprovalOutcome, D21Outcome, MethodTallyResult, PreferenceOutcome } from '../ballot-methods';
 import type { TallyResult } from '../tally';
 import type { ClosedBallotPayload } from './record-format';
 
@@ -83,7 +78,10 @@ function methodCsv(result: MethodTallyResult): string {
     }
     case 'approval': {
       const o = result.outcome as ApprovalOutcome;
-      return toCsv([['option', 'rank', 'approvals'], ...o.order.map((id, rank) => [id, rank + 1, o.approvals[id]])]);
+      return toCsv([
+        ['option', 'rank', 'approvals'],
+        ...o.order.map((id, rank) => [id, rank + 1, o.approvals[id]]),
+      ]);
     }
     case 'd21': {
       const o = result.outcome as D21Outcome;

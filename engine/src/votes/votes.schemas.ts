@@ -14,6 +14,7 @@ export const CastVoteInput = z
   })
   .refine((input) => (input.choice === undefined) !== (input.ballot === undefined), {
     path: ['choice'],
-    message: '!requis, ou « ballot » sur un scrutin à méthode (l’un des deux) — required, or "ballot" on a method ballot (one of the two)',
+    message:
+      '!requis, ou « ballot » sur un scrutin à méthode (l’un des deux) — required, or "ballot" on a method ballot (one of the two)',
   });
 export class CastVoteDto extends createZodDto(CastVoteInput) {}

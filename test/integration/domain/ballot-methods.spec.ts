@@ -147,11 +147,18 @@ describe('Ballots counted by other methods: preference (Schulze), D21, approval'
 
     const closed = await c.admin.call<{ result: unknown }>('POST', `/api/ballots/${ballotId}/close`);
     expect(closed.status).toBe(201);
-    const { body } = await c.admin.call<{ result: MethodTallyResult }>('GET', `/api/ballots/${ballotId}/result`);
+    const { body } = await c.admin.call<{ result: MethodTallyResult }>(
+      'GET',
+      `/api/ballots/${ballotId}/result`,
+    );
     expect(body.result.method).toBe('preference');
     // the organiser, a member too, took no part
     expect(body.result.totals).toEqual({ cast: 5, absent: 1 });
-    expect(body.result.outcome).toMatchObject({ winner: 'i1', order: ['i1', 'keep', 'i2'], beatStatusQuo: ['i1'] });
+    expect(body.result.outcome).toMatchObject({
+      winner: 'i1',
+      order: ['i1', 'keep', 'i2'],
+      beatStatusQuo: ['i1'],
+    });
     const carried = Object.values(body.result.voters).map((v) => [v.weight, v.delegators.length]);
     expect(carried.sort()).toEqual([
       [1, 0],
@@ -183,7 +190,10 @@ describe('Ballots counted by other methods: preference (Schulze), D21, approval'
     );
     expect(hidden.body).toMatchObject({ tally: null, hiddenUntil: 'close' });
     expect((await c.admin.call('POST', `/api/ballots/${ballotId}/close`)).status).toBe(201);
-    const { body } = await c.admin.call<{ result: MethodTallyResult }>('GET', `/api/ballots/${ballotId}/result`);
+    const { body } = await c.admin.call<{ result: MethodTallyResult }>(
+      'GET',
+      `/api/ballots/${ballotId}/result`,
+    );
     // ann carries dan: q gets +2 −1
     expect(body.result.outcome).toMatchObject({
       score: { p: 1, q: 1, r: 1, s: 0 },
@@ -197,7 +207,10 @@ describe('Ballots counted by other methods: preference (Schulze), D21, approval'
     expect((await vote('eve', ballotId, { ballot: { approve: ['y', 'x'] } })).status).toBe(200);
     expect((await vote('cem', ballotId, { ballot: { approve: ['x'] } })).status).toBe(200);
     expect((await c.admin.call('POST', `/api/ballots/${ballotId}/close`)).status).toBe(201);
-    const { body } = await c.admin.call<{ result: MethodTallyResult }>('GET', `/api/ballots/${ballotId}/result`);
+    const { body } = await c.admin.call<{ result: MethodTallyResult }>(
+      'GET',
+      `/api/ballots/${ballotId}/result`,
+    );
     expect(body.result.outcome).toMatchObject({ approvals: { x: 2, y: 1 }, winner: 'x' });
 
     const yesNo = await openMethodBallot({});

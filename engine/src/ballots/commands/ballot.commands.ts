@@ -43,7 +43,10 @@ export class OpenBallotCommand extends Command<{ opensAt: string; closesAt: stri
 }
 
 /** Close an open ballot (organiser, or the scheduler at `closesAt`) and store its final result. */
-export class CloseBallotCommand extends Command<{ result: TallyResult | MethodTallyResult; resultHash: string }> {
+export class CloseBallotCommand extends Command<{
+  result: TallyResult | MethodTallyResult;
+  resultHash: string;
+}> {
   constructor(
     readonly ballotId: string,
     /** The scheduler closes only ballots whose time has come; an organiser may close early. */

@@ -71,9 +71,10 @@ export class CastVoteHandler implements ICommandHandler<CastVoteCommand> {
   private async methodBallot(command: CastVoteCommand): Promise<unknown> {
     const [row] = await this.em
       .fork()
-      .execute<
-        { method: BallotMethodId; method_options: MethodOptionsBase | null }[]
-      >('select method, method_options from ballot where id = ?', [command.ballotId]);
+      .execute<{ method: BallotMethodId; method_options: MethodOptionsBase | null }[]>(
+        'select method, method_options from ballot where id = ?',
+        [command.ballotId],
+      );
     if (!row) {
       throw new LiquideError(BallotErrorCode.BallotNotFound, { field: 'ballotId' });
     }

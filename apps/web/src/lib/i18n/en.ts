@@ -10,6 +10,7 @@ import { secrecy } from './en/secrecy';
 import { voting } from './en/voting';
 import { identity } from './en/identity';
 import { results } from './en/results';
+import { methods } from './en/methods';
 import type { MessageKey } from './fr';
 
 /** English messages, one file per area under `en/`; each area's type makes a missing key a compile error. */
@@ -26,4 +27,5 @@ export const en: Record<MessageKey, string> = {
   ...deputies,
   ...results,
   ...commonUi,
+  ...methods,
 };

@@ -10,6 +10,7 @@ import { secrecy } from './fr/secrecy';
 import { voting } from './fr/voting';
 import { identity } from './fr/identity';
 import { results } from './fr/results';
+import { methods } from './fr/methods';
 
 /**
  * French messages (the default language), one file per area under `fr/`; `{name}` placeholders are
@@ -28,6 +29,7 @@ export const fr = {
   ...deputies,
   ...results,
   ...commonUi,
+  ...methods,
 } as const;
 
 export type MessageKey = keyof typeof fr;
