@@ -109,6 +109,10 @@ describe('Ballots counted by other methods: preference (Schulze), D21, approval'
       method: 'preference',
       methodOptions: { options: ['keep', 'i1', 'i2'], statusQuo: 'keep' },
     });
+    const view = await c.users.bob.call('GET', `/api/ballots/${ballotId}`);
+    expect(view.body).toMatchObject({
+      method: { id: 'preference', options: { options: ['keep', 'i1', 'i2'], statusQuo: 'keep' } },
+    });
     socket = await connectLive(sut.baseUrl, c.users.bob.token);
     const states = collectStates(socket);
     const watched = await watch(socket, ballotId);

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { MethodTallyResult } from '../../ballot-methods';
+import type { BallotMethodId, MethodOptionsBase, MethodTallyResult } from '../../ballot-methods';
 import type { Choice, Representation, Seats, TallyResult, Totals } from '../../tally';
 import type { ResultFigures } from '../result-figures';
 import type { BallotPurpose, BallotStatus, MandateBase, MandateMethod, Visibility } from '../ballot.types';
@@ -28,6 +28,8 @@ export interface BallotView {
   readonly openedAt: string | null;
   readonly closedAt: string | null;
   readonly visibility: Visibility;
+  /** How it is voted and counted: `yes-no-abstain` (options null) or a ballot method with its options. */
+  readonly method: { readonly id: BallotMethodId; readonly options: MethodOptionsBase | null };
   readonly mandate: {
     readonly method: MandateMethod;
     readonly base: MandateBase;

@@ -73,6 +73,7 @@ export class GetBallotHandler implements IQueryHandler<GetBallotQuery> {
       openedAt: ballot.openedAt?.toISOString() ?? null,
       closedAt: ballot.closedAt?.toISOString() ?? null,
       visibility: ballot.visibility,
+      method: { id: ballot.method, options: ballot.methodOptions },
       mandate: {
         method: ballot.mandateMethod,
         base: ballot.mandateBase,
