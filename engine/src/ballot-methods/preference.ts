@@ -35,7 +35,12 @@ function ballotSchema(o: PreferenceOptions): z.ZodType<PreferenceBallot> {
   return z
     .strictObject({
       ranking: z
-        .array(z.array(z.string()).min(1, { error: '!un rang ne peut être vide — a rank cannot be empty' }))
+        .array(
+          z
+            .array(z.string().max(64))
+            .min(1, { error: '!un rang ne peut être vide — a rank cannot be empty' })
+            .max(o.options.length),
+        )
         .max(o.options.length),
     })
     .superRefine((b, ctx) => {
