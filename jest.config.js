@@ -20,6 +20,7 @@ module.exports = {
   moduleNameMapper: {
     '^@liquide/engine$': '<rootDir>/engine/src/index.ts',
     '^@liquide/engine/tally$': '<rootDir>/engine/src/tally/index.ts',
+    '^@liquide/engine/ballot-methods$': '<rootDir>/engine/src/ballot-methods/index.ts',
     '^@liquide/engine/(.*)$': '<rootDir>/engine/src/$1',
     '^@liquide/server/(.*)$': '<rootDir>/apps/server/src/$1',
     '^@liquide/plugin-([a-z-]+)$': '<rootDir>/plugins/$1/src/index.ts',

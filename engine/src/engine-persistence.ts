@@ -21,6 +21,7 @@ import { Migration20261128000500Deputies } from './deputies/migrations/Migration
 import { Migration20261128000410CastVote } from './votes/migrations/Migration20261128000410CastVote';
 import { Migration20261128000420ResultImmutable } from './ballots/migrations/Migration20261128000420ResultImmutable';
 import { Migration20261202002100BallotPurpose } from './ballots/migrations/Migration20261202002100BallotPurpose';
+import { Migration20261202201000BallotMethod } from './ballots/migrations/Migration20261202201000BallotMethod';
 import { PluginSetting } from './plugins/plugin-setting.entity';
 import { Migration20261128000600Plugins } from './plugins/migrations/Migration20261128000600Plugins';
 import { Migration20261201001000MailOutbox } from './mail/migrations/Migration20261201001000MailOutbox';
@@ -75,4 +76,5 @@ export const ENGINE_MIGRATIONS: readonly NamedMigration[] = [
   },
   { name: 'Migration20261202002100BallotPurpose', class: Migration20261202002100BallotPurpose },
   { name: 'Migration20261202101000Compliance', class: Migration20261202101000Compliance },
+  { name: 'Migration20261202201000BallotMethod', class: Migration20261202201000BallotMethod },
 ];

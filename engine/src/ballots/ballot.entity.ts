@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/core';
+import type { BallotMethodId, MethodOptionsBase, MethodTallyResult } from '../ballot-methods';
 import type { TallyResult } from '../tally';
 import { Bill } from '../bills/bill.entity';
 import { Collective } from '../collectives/collective.entity';
@@ -23,6 +24,14 @@ export class Ballot {
   /** The bill's own vote, or a vote on one of its amendments (never counted as the bill's vote). */
   @Property({ type: 'text' })
   readonly purpose: BallotPurpose;
+
+  /** How votes are cast and counted: yes / no / abstain (binding the deputies) or a ballot method. */
+  @Property({ type: 'text' })
+  readonly method: BallotMethodId & Opt = 'yes-no-abstain';
+
+  /** The method's settings (its options…), validated by the method; null for yes / no / abstain. */
+  @Property({ type: 'json', nullable: true })
+  readonly methodOptions: MethodOptionsBase | null = null;
 
   @Property({ type: 'timestamptz' })
   opensAt: Date;
@@ -58,7 +67,7 @@ export class Ballot {
 
   /** Final result, written once at close and never changed. */
   @Property({ type: 'json', nullable: true })
-  result: TallyResult | null = null;
+  result: TallyResult | MethodTallyResult | null = null;
 
   @Property({ type: 'text', nullable: true })
   resultHash: string | null = null;
@@ -80,6 +89,7 @@ export class Ballot {
     mandateBase: MandateBase;
     deputies: number;
     purpose?: BallotPurpose;
+    method?: { id: BallotMethodId; options: MethodOptionsBase | null };
   }) {
     this.collective = input.collective;
     this.bill = input.bill;
@@ -90,6 +100,10 @@ export class Ballot {
     this.mandateMethod = input.mandateMethod;
     this.mandateBase = input.mandateBase;
     this.deputies = input.deputies;
+    if (input.method && input.method.id !== 'yes-no-abstain') {
+      this.method = input.method.id;
+      this.methodOptions = input.method.options;
+    }
   }
 
   /** Votes count only while the ballot is open and inside its window. */

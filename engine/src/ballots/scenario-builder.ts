@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { BallotMethodId, MethodOptionsBase, MethodSpec } from '../ballot-methods';
 import { compareStrings, type ApportionMethod, type Choice, type ScenarioV1, type Scope } from '../tally';
 
 interface BallotRow {
@@ -13,6 +14,8 @@ interface BallotRow {
   seed: string;
   settings: { delegationCap: number | null };
   record_secret: string;
+  method: BallotMethodId;
+  method_options: MethodOptionsBase | null;
 }
 
 interface MemberRow {
@@ -35,6 +38,15 @@ export interface BallotSnapshot {
   readonly collectiveId: string;
   /** Maps a member id to its pseudonym in the public record for this ballot. */
   readonly pseudonym: (memberId: string) => string;
+  /**
+   * A method ballot's method (its options and the ballot's seed) and each direct voter's ballot by
+   * member id; the scenario then stands each of those voters as a `yes` vote (see
+   * engine/src/ballot-methods/method-tally.ts). Null on a yes / no / abstain ballot.
+   */
+  readonly method: {
+    readonly spec: MethodSpec & { seed: string };
+    readonly ballots: Map<string, unknown>;
+  } | null;
 }
 
 /** Who takes part in a decision on a bill: a scenario v1 without votes or mandate. */
@@ -94,7 +106,7 @@ export async function loadBallotSnapshot(
 ): Promise<BallotSnapshot | null> {
   const [ballot] = await em.execute<BallotRow[]>(
     `select b.id, b.collective_id, b.bill_id, bill.topic_id, b.deputies, b.mandate_method, b.mandate_base, b.seed,
-            c.settings, c.record_secret
+            c.settings, c.record_secret, b.method, b.method_options
        from ballot b join bill on bill.id = b.bill_id join collective c on c.id = b.collective_id
       where b.id = ?`,
     [ballotId],
@@ -109,7 +121,7 @@ export async function loadBallotSnapshot(
     delegationCap: ballot.settings.delegationCap,
     at,
   });
-  const votes = await em.execute<{ member_id: string; choice: Choice }[]>(
+  const votes = await em.execute<{ member_id: string; choice: string }[]>(
     'select member_id, choice from vote where ballot_id = ? order by member_id',
     [ballotId],
   );
@@ -119,9 +131,17 @@ export async function loadBallotSnapshot(
     [ballot.collective_id],
   );
   const deputies = seated.length > 0 ? seated.map((s) => s.member_id).sort(compareStrings) : ballot.deputies;
+  const method =
+    ballot.method === 'yes-no-abstain' || !ballot.method_options
+      ? null
+      : {
+          spec: { id: ballot.method, options: ballot.method_options, seed: ballot.seed },
+          // a method vote's choice is the canonical JSON of its ballot (validated when cast)
+          ballots: new Map(votes.map((v) => [v.member_id, JSON.parse(v.choice) as unknown])),
+        };
   const scenario: ScenarioV1 = {
     ...electorate,
-    votes: votes.map((v) => ({ member: v.member_id, choice: v.choice })),
+    votes: votes.map((v) => ({ member: v.member_id, choice: method ? 'yes' : (v.choice as Choice) })),
     mandate: {
       deputies,
       method: ballot.mandate_method,
@@ -134,6 +154,7 @@ export async function loadBallotSnapshot(
     scenario,
     collectiveId: ballot.collective_id,
     pseudonym: (memberId) => pseudonymFor(secret, ballotId, memberId),
+    method,
   };
 }
 
@@ -152,4 +173,11 @@ export function pseudonymise(snapshot: BallotSnapshot): ScenarioV1 {
     delegations: s.delegations.map((d) => ({ ...d, from: p(d.from), to: d.to.map(p) })),
     votes: s.votes.map((v) => ({ ...v, member: p(v.member) })),
   };
+}
+
+/** A method ballot's ballots keyed by pseudonym, for the public record. */
+export function pseudonymiseBallots(snapshot: BallotSnapshot): Map<string, unknown> {
+  return new Map(
+    [...(snapshot.method?.ballots ?? [])].map(([id, ballot]) => [snapshot.pseudonym(id), ballot]),
+  );
 }

@@ -1,3 +1,4 @@
+import type { MethodOptionsBase } from '../ballot-methods';
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
@@ -63,6 +64,8 @@ export class BillsController {
     return this.commands.execute(
       new CreateBallotCommand(params.collectiveId, {
         ...body,
+        // validated against the method's own schema by CreateBallotInput
+        methodOptions: body.methodOptions as MethodOptionsBase | undefined,
         opensAt: new Date(body.opensAt),
         closesAt: new Date(body.closesAt),
       }),

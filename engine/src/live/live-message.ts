@@ -10,7 +10,8 @@ export type LiveMessage = { readonly origin: string; readonly at: number } & (
       readonly collectiveId: string;
       readonly ballotId: string;
       readonly memberId: string;
-      readonly choice: Choice | null;
+      /** A yes / no / abstain choice, a method ballot's ballot, or null (withdrawn). */
+      readonly choice: Choice | { readonly ballot: unknown } | null;
     }
   | {
       readonly type: 'delegation';

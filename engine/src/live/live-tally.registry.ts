@@ -2,11 +2,19 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { Injectable, Logger } from '@nestjs/common';
 import { loadBallotSnapshot } from '../ballots/scenario-builder';
 import { apportion, LiveTally, type ApportionMethod, type Choice, type Scope } from '../tally';
+import { methodResultFrom, type MethodSpec } from '../ballot-methods';
+import { resultFigures } from '../ballots/result-figures';
 import type { TallyState } from './live.contract';
 
 /** A change to apply to the live tallies, as carried by domain events (local or from Redis). */
 export type LiveChange =
-  | { kind: 'vote'; ballotId: string; memberId: string; choice: Choice | null; at: number }
+  | {
+      kind: 'vote';
+      ballotId: string;
+      memberId: string;
+      choice: Choice | { readonly ballot: unknown } | null;
+      at: number;
+    }
   | {
       kind: 'delegation';
       collectiveId: string;
@@ -34,6 +42,14 @@ export interface Entry {
   readonly base: 'cast' | 'members';
   readonly seed: string;
   readonly tally: LiveTally;
+  /**
+   * A method ballot's method and its voters' ballots (each voter stands as `yes` in `tally`, which
+   * carries the weights through delegations); null on a yes / no / abstain ballot.
+   */
+  readonly ballotMethod: {
+    readonly spec: MethodSpec & { seed: string };
+    readonly ballots: Map<string, unknown>;
+  } | null;
   version: number;
   changedAt: number;
   /** Commit time of the oldest change not pushed yet (null when all were pushed). */
@@ -118,8 +134,22 @@ export class LiveTallyRegistry {
     ) {
       return known;
     }
-    const totals = entry.tally.totals();
     const stats = entry.tally.stats();
+    if (entry.ballotMethod) {
+      entry.computed = {
+        ballotId: entry.ballotId,
+        status: 'open',
+        version: entry.version,
+        ...resultFigures(methodResultFrom(entry.tally, entry.ballotMethod.ballots, entry.ballotMethod.spec)),
+        turnout: stats.turnout,
+        delegatedShare: stats.delegatedShare,
+        final: false,
+        changedAt: entry.changedAt,
+        oldestChangeAt: entry.pendingSince ?? entry.changedAt,
+      };
+      return entry.computed;
+    }
+    const totals = entry.tally.totals();
     const counts: Record<string, number> = { yes: totals.yes, no: totals.no, abstain: totals.abstain };
     if (entry.base === 'members') {
       counts.absent = totals.absent;
@@ -175,10 +205,14 @@ export class LiveTallyRegistry {
         if (change.ballotId !== entry.ballotId) {
           return false;
         }
-        if (change.choice) {
+        if (change.choice === null) {
+          entry.tally.withdrawVote(change.memberId);
+          entry.ballotMethod?.ballots.delete(change.memberId);
+        } else if (typeof change.choice === 'string') {
           entry.tally.castVote(change.memberId, change.choice);
         } else {
-          entry.tally.withdrawVote(change.memberId);
+          entry.tally.castVote(change.memberId, 'yes');
+          entry.ballotMethod?.ballots.set(change.memberId, change.choice.ballot);
         }
       } else {
         if (change.collectiveId !== entry.collectiveId || !this.concerns(entry, change)) {
@@ -262,6 +296,7 @@ export class LiveTallyRegistry {
       base: row.mandate_base,
       seed: row.seed,
       tally: new LiveTally(scenario),
+      ballotMethod: snapshot.method,
       version: (this.versions.get(ballotId) ?? 0) + 1,
       changedAt: Date.now(),
       pendingSince: null,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ResultFigures } from '../ballots/result-figures';
 import type { NoticeView } from '../notices/notices.contract';
 import type { Choice, Seats, Totals } from '../tally';
 
@@ -10,6 +11,8 @@ export interface TallyState {
   readonly totals: Totals;
   /** Seats as apportioned if the ballot closed now (final after close). */
   readonly seats: Seats | null;
+  /** On a method ballot: the weight cast and the method's outcome (totals then count only `absent`). */
+  readonly method?: ResultFigures['method'];
   readonly turnout: number;
   readonly delegatedShare: number;
   readonly final: boolean;

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { othersChoicesSecret } from '../ballots/ballot-secrecy';
 import { EventBus } from '@nestjs/cqrs';
 import { Ballot } from '../ballots/ballot.entity';
+import { resultFigures } from '../ballots/result-figures';
 import { endMembership, joinCollectiveRoom, rememberCollectiveRoom } from './collective-rooms';
 import { LIQUIDE_CONFIG } from '../config/config.module';
 import { runInBackground } from '../logging/background';
@@ -238,7 +239,7 @@ export class LiveService implements OnModuleDestroy {
   private async afterVote(
     ballotId: string,
     memberId: string,
-    choice: 'yes' | 'no' | 'abstain',
+    choice: 'yes' | 'no' | 'abstain' | { readonly ballot: unknown },
     origin: boolean,
   ) {
     const server = this.server;
@@ -254,7 +255,12 @@ export class LiveService implements OnModuleDestroy {
       this.schedule(ballotId);
     }
     // secret ballot: delegators learn how their vote was carried after the close, not before
-    if (!origin || othersChoicesSecret({ visibility: entry.visibility, status: 'open' })) {
+    // a method ballot's ballot is no choice to tell in one word: its delegators see it in the tally
+    if (
+      !origin ||
+      typeof choice !== 'string' ||
+      othersChoicesSecret({ visibility: entry.visibility, status: 'open' })
+    ) {
       return;
     }
     try {
@@ -357,14 +363,12 @@ export class LiveService implements OnModuleDestroy {
 }
 
 function finalState(ballot: Ballot, version: number): TallyState {
-  const result = ballot.result!;
-  const totals = result.totals;
+  const figures = resultFigures(ballot.result!);
   return {
     ballotId: ballot.id,
     status: 'closed',
     version,
-    totals,
-    seats: result.seats ?? null,
+    ...figures,
     turnout: ballot.resultStats?.turnout ?? 0,
     delegatedShare: ballot.resultStats?.delegatedShare ?? 0,
     final: true,

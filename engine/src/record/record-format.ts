@@ -1,3 +1,4 @@
+import type { MethodScenarioV1, MethodTallyResult } from '../ballot-methods';
 import type { ScenarioV1, TallyResult } from '../tally';
 
 /** Identifies the export format; bumped on any incompatible change. */
@@ -23,8 +24,9 @@ export interface ClosedBallotPayload {
    * records written before it was added; the event's `occurredAt` stands in for it there.
    */
   readonly closedAt?: string;
-  readonly scenario: ScenarioV1;
-  readonly result: TallyResult;
+  /** Scenario v1, or a method scenario on a ballot counted by another method than yes / no / abstain. */
+  readonly scenario: ScenarioV1 | MethodScenarioV1;
+  readonly result: TallyResult | MethodTallyResult;
   readonly resultHash: string;
 }
 

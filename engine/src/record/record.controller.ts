@@ -1,3 +1,4 @@
+import { isMethodResult } from '../ballot-methods';
 import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { AccessService } from '../access/access.service';
@@ -47,10 +48,21 @@ export class RecordController {
     @CurrentAccount() account: AuthenticatedAccount | null,
   ): Promise<PopoloVoteEvent> {
     const ballot = await this.closedBallot(account, collectiveId, ballotId);
-    return toPopoloVoteEvent(collectiveId, ballot.payload, {
-      openedAt: ballot.openedAt,
-      closedAt: ballot.closedAt,
-    });
+    const result = ballot.payload.result;
+    if (isMethodResult(result)) {
+      throw new LiquideError(RecordErrorCode.NotAMotion, {
+        field: 'ballotId',
+        params: { ballotId, method: result.method },
+      });
+    }
+    return toPopoloVoteEvent(
+      collectiveId,
+      { ...ballot.payload, result },
+      {
+        openedAt: ballot.openedAt,
+        closedAt: ballot.closedAt,
+      },
+    );
   }
 
   @Get('ballots/:ballotId/results.csv')

@@ -1,4 +1,5 @@
 import { toCsv } from '../common/csv';
+import type { ApprovalOutcome, D21Outcome, MethodTallyResult, PreferenceOutcome } from '../ballot-methods';
 import type { TallyResult } from '../tally';
 import type { ClosedBallotPayload } from './record-format';
 
@@ -28,7 +29,7 @@ export interface PopoloVoteEvent {
 /** A closed ballot as a Popolo VoteEvent; only ids that appear in the (pseudonymised) scenario are used. */
 export function toPopoloVoteEvent(
   collectiveId: string,
-  ballot: ClosedBallotPayload,
+  ballot: ClosedBallotPayload & { readonly result: TallyResult },
   dates: { readonly openedAt?: string; readonly closedAt?: string },
 ): PopoloVoteEvent {
   const { totals, voters } = ballot.result;
@@ -48,10 +49,46 @@ export function toPopoloVoteEvent(
   };
 }
 
-/** `option,weight,seats` then one row per option; `seats` is empty where the result has none. */
-export function toResultsCsv(result: TallyResult): string {
+/**
+ * `option,weight,seats` then one row per option; `seats` is empty where the result has none. A method
+ * ballot gives one row per option, in the result's order: `option,rank,…` with its method's figures.
+ */
+export function toResultsCsv(result: TallyResult | MethodTallyResult): string {
+  if ('method' in result) {
+    return methodCsv(result);
+  }
   return toCsv([
     ['option', 'weight', 'seats'],
     ...OPTIONS.map((option) => [option, result.totals[option], result.seats?.[option]]),
   ]);
+}
+
+function methodCsv(result: MethodTallyResult): string {
+  switch (result.method) {
+    case 'preference': {
+      const o = result.outcome as PreferenceOutcome;
+      const wins = (id: string) => {
+        const i = o.options.indexOf(id);
+        return o.options.filter((_, j) => j !== i && o.pairwise[i][j] > o.pairwise[j][i]).length;
+      };
+      return toCsv([
+        ['option', 'rank', 'pairwise_wins'],
+        ...o.order.map((id, rank) => [id, rank + 1, wins(id)]),
+      ]);
+    }
+    case 'approval': {
+      const o = result.outcome as ApprovalOutcome;
+      return toCsv([
+        ['option', 'rank', 'approvals'],
+        ...o.order.map((id, rank) => [id, rank + 1, o.approvals[id]]),
+      ]);
+    }
+    case 'd21': {
+      const o = result.outcome as D21Outcome;
+      return toCsv([
+        ['option', 'rank', 'plus', 'minus', 'score'],
+        ...o.order.map((id, rank) => [id, rank + 1, o.plus[id], o.minus[id], o.score[id]]),
+      ]);
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import { tallyMethod } from '../ballot-methods';
 import { parseScenario, tally, ScenarioError } from '../tally';
 import { canonicalJson } from './canonical-json';
 import { computeEventHash, portableSha256, type HashFunction } from './record-hash';
@@ -43,7 +44,8 @@ function fail(detail: RecordMismatch): never {
  * 1. positions run 1, 2, 3… without gaps; each `prevHash` is the previous event's `hash` (64 zeros first);
  *    each `hash` is recomputed from the event's fields;
  * 2. `ballots` holds exactly the payloads of the `ballot.closed` events, in chain order;
- * 3. each closed ballot's result is recomputed with `tally(parseScenario(scenario))` and compared, as
+ * 3. each closed ballot's result is recomputed with `tally(parseScenario(scenario))` (or, when the
+ *    scenario names a ballot method, `tallyMethod(scenario)`) and compared, as
  *    canonical JSON, with the stored `result`, whose hash must equal `resultHash`.
  * Pure: no I/O, no Node.js-only import, so the CLI and the browser share it.
  */
@@ -179,7 +181,11 @@ function checkBallot(position: number, payload: unknown, hash: HashFunction): vo
   }
   let recomputed: string;
   try {
-    recomputed = canonicalJson(tally(parseScenario(payload.scenario)));
+    // a method ballot's scenario names its method (docs/tally-rules.md, "Ballot methods")
+    const scenario = payload.scenario;
+    recomputed = canonicalJson(
+      isObject(scenario) && 'method' in scenario ? tallyMethod(scenario) : tally(parseScenario(scenario)),
+    );
   } catch (error) {
     if (error instanceof ScenarioError) {
       fail({ ...where, reason: `the scenario is invalid: ${error.message.replace(/\n/g, '; ')}` });

@@ -1,4 +1,4 @@
-import type { CastVoteCommand, VoteReceipt } from './commands/cast-vote.command';
+import type { VoteReceipt } from './commands/cast-vote.command';
 import { isDatabaseUnavailable } from '../errors/database-errors';
 import type { Refusal } from './vote-refusal';
 
@@ -18,8 +18,16 @@ export interface PoolClient {
   releaseConnection(connection: PgConnection): Promise<void>;
 }
 
+/** One vote as the vote function takes it: `choice` is yes / no / abstain or a method ballot's canonical JSON. */
+export interface VoteRequest {
+  readonly ballotId: string;
+  readonly accountId: string;
+  readonly choice: string;
+  readonly requestId: string;
+}
+
 interface Pending {
-  readonly command: CastVoteCommand;
+  readonly command: VoteRequest;
   resolve(outcome: VoteOutcome): void;
   reject(error: unknown): void;
 }
@@ -48,7 +56,7 @@ export class VoteBatcher {
     private readonly maxBatch = 200,
   ) {}
 
-  cast(command: CastVoteCommand): Promise<VoteOutcome> {
+  cast(command: VoteRequest): Promise<VoteOutcome> {
     return new Promise<VoteOutcome>((resolve, reject) => {
       this.queue.push({ command, resolve, reject });
       this.pump();

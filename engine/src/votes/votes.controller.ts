@@ -29,7 +29,13 @@ export class VotesController {
     @Body() body: CastVoteDto,
   ) {
     return this.commands.execute(
-      new CastVoteCommand(params.ballotId, account.accountId, body.choice, body.requestId),
+      new CastVoteCommand(
+        params.ballotId,
+        account.accountId,
+        body.choice ?? null,
+        body.requestId,
+        body.ballot,
+      ),
     );
   }
 

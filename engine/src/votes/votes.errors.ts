@@ -5,6 +5,7 @@ export enum VoteErrorCode {
   NoVotingRights = 'vote.no_voting_rights',
   NoVote = 'vote.none',
   RequestIdReused = 'vote.request_id_reused',
+  WrongMethod = 'vote.wrong_method',
 }
 
 export const VOTE_ERRORS = defineErrors({
@@ -22,5 +23,10 @@ export const VOTE_ERRORS = defineErrors({
     status: 409,
     fr: 'Cet identifiant de requête a déjà servi pour un autre scrutin',
     en: 'This request id was already used for another ballot',
+  },
+  [VoteErrorCode.WrongMethod]: {
+    status: 422,
+    fr: 'Ce scrutin ne se vote pas ainsi\u202f: « choice » (oui, non, abstention) sur un scrutin oui / non / abstention, « ballot » sur un scrutin à méthode ({method})',
+    en: 'This ballot is not voted that way: "choice" (yes, no, abstain) on a yes / no / abstain ballot, "ballot" on a method ballot ({method})',
   },
 });

@@ -6,7 +6,8 @@ export class VoteCastEvent {
     readonly collectiveId: string,
     readonly ballotId: string,
     readonly memberId: string,
-    readonly choice: Choice,
+    /** A yes / no / abstain choice, or a method ballot's ballot (normalised). */
+    readonly choice: Choice | { readonly ballot: unknown },
   ) {}
 }
 
@@ -16,6 +17,7 @@ export class VoteWithdrawnEvent {
     readonly collectiveId: string,
     readonly ballotId: string,
     readonly memberId: string,
-    readonly previous: Choice,
+    /** The choice withdrawn (on a method ballot: its ballot as canonical JSON). */
+    readonly previous: string,
   ) {}
 }

@@ -11,6 +11,7 @@ import {
 } from '@liquide/engine/record';
 import { registerUser, request, type ApiUser } from '../../support/api-client';
 import { startTestApp, type TestApp } from '../../support/test-app';
+import type { TallyResult } from '@liquide/engine/tally';
 
 /** Runs `liquide verify FILE` and returns its exit status and standard output. */
 async function runVerify(record: unknown, dir: string): Promise<{ status: number; out: string }> {
@@ -122,7 +123,7 @@ describe('Public record of a real ballot, checked with `liquide verify`', () => 
 
   it('serves the ballot as Popolo and CSV, consistent with the record', async () => {
     const record = await exported();
-    const { totals } = record.ballots[0].result;
+    const { totals } = record.ballots[0].result as TallyResult;
     const popolo = await request<{ counts: { option: string; value: number }[]; votes: unknown[] }>(
       sut.baseUrl,
       'GET',

@@ -52,6 +52,38 @@ describe(tallyCommand.name, () => {
     });
   });
 
+  it('counts a method scenario (preference) with the weights of the delegations', async () => {
+    const sut = await tallyCommand([
+      file(
+        'preference.json',
+        JSON.stringify({
+          members: scenario.members,
+          bill: scenario.bill,
+          delegations: scenario.delegations,
+          method: { id: 'preference', options: { options: ['keep', 'new'], statusQuo: 'keep' }, seed: 's' },
+          votes: [
+            { member: 'b', ballot: { ranking: [['new'], ['keep']] } },
+            { member: 'c', ballot: { ranking: [['keep']] } },
+          ],
+        }),
+      ),
+    ]);
+
+    expect(sut).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      method: 'preference',
+      voters: { b: { weight: 2, delegators: ['a'] } },
+      outcome: {
+        winner: 'new',
+        pairwise: [
+          [0, 1],
+          [2, 0],
+        ],
+        beatStatusQuo: ['new'],
+      },
+    });
+  });
+
   it('reads standard input for "-"', async () => {
     jest.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from([JSON.stringify(scenario)]) as never);
 

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import { tallyMethod } from '@liquide/engine/ballot-methods';
 import { parseScenario, ScenarioError, tally } from '@liquide/engine/tally';
 import { EXIT_INVALID, USAGE_ERROR } from './exit-status';
 
 const HELP = `usage: liquide tally FILE [--pretty]
 
-Reads a scenario (format v1, docs/tally-rules.md) from FILE, or from standard input when FILE is "-",
-and prints the result JSON on standard output. Exit status: 0 done, 1 invalid input, 2 usage error.
+Reads a scenario (format v1, or a method scenario naming its "method": docs/tally-rules.md) from FILE,
+or from standard input when FILE is "-", and prints the result JSON on standard output. Exit status: 0 done, 1 invalid input, 2 usage error.
 `;
 
 /** `liquide tally FILE|- [--pretty]`. */
@@ -36,7 +37,8 @@ export async function tallyCommand(args: string[]): Promise<number> {
     return fail(`${source} is not valid JSON: ${(error as Error).message}`);
   }
   try {
-    const result = tally(parseScenario(input));
+    const isMethod = typeof input === 'object' && input !== null && 'method' in input;
+    const result = isMethod ? tallyMethod(input) : tally(parseScenario(input));
     process.stdout.write(`${JSON.stringify(result, null, pretty ? 2 : undefined)}\n`);
     return 0;
   } catch (error) {

@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+import type { BallotMethodId, MethodOptionsBase, MethodTallyResult } from '../../ballot-methods';
 import type { TallyResult } from '../../tally';
 import type { BallotPurpose, MandateBase, MandateMethod, Visibility } from '../ballot.entity';
 
@@ -12,6 +13,9 @@ export interface CreateBallotInput {
   readonly deputies?: number;
   /** `amendment` for a vote on one amendment to the bill (the amendments plugin); `bill` by default. */
   readonly purpose?: BallotPurpose;
+  /** `yes-no-abstain` (default) or a ballot method, with its options already validated. */
+  readonly method?: BallotMethodId;
+  readonly methodOptions?: MethodOptionsBase;
 }
 
 /** Create a ballot on a bill (draft); defaults come from the collective's settings. */
@@ -39,7 +43,10 @@ export class OpenBallotCommand extends Command<{ opensAt: string; closesAt: stri
 }
 
 /** Close an open ballot (organiser, or the scheduler at `closesAt`) and store its final result. */
-export class CloseBallotCommand extends Command<{ result: TallyResult; resultHash: string }> {
+export class CloseBallotCommand extends Command<{
+  result: TallyResult | MethodTallyResult;
+  resultHash: string;
+}> {
   constructor(
     readonly ballotId: string,
     /** The scheduler closes only ballots whose time has come; an organiser may close early. */

@@ -6,10 +6,12 @@ import { BallotClosedEvent } from '../ballots.events';
 import { LiquideError } from '../../errors/liquide-error';
 import { canonicalJson } from '../../record/canonical-json';
 import { RecordService } from '../../record/record.service';
-import { LiveTally, sha256Hex, type TallyResult } from '../../tally';
+import type { MethodTallyResult } from '../../ballot-methods';
+import { sha256Hex, type TallyResult } from '../../tally';
+import { computeBallot } from '../ballot-tally';
 import { ballotLockSql } from '../../votes/voter-check';
 import { Ballot } from '../ballot.entity';
-import { loadBallotSnapshot, pseudonymise } from '../scenario-builder';
+import { loadBallotSnapshot } from '../scenario-builder';
 import { CloseBallotCommand } from './ballot.commands';
 
 /**
@@ -24,7 +26,9 @@ export class CloseBallotHandler implements ICommandHandler<CloseBallotCommand> {
     private readonly events: EventBus,
   ) {}
 
-  async execute(command: CloseBallotCommand): Promise<{ result: TallyResult; resultHash: string }> {
+  async execute(
+    command: CloseBallotCommand,
+  ): Promise<{ result: TallyResult | MethodTallyResult; resultHash: string }> {
     const outcome = await this.em.fork().transactional(async (em) => {
       await em.execute(ballotLockSql('exclusive'), [command.ballotId]);
       const ballot = await em.findOne(
@@ -48,10 +52,8 @@ export class CloseBallotHandler implements ICommandHandler<CloseBallotCommand> {
       if (!snapshot) {
         throw new LiquideError(BallotErrorCode.BallotNotFound, { field: 'ballotId' });
       }
-      const scenario = pseudonymise(snapshot);
-      const computed = new LiveTally(scenario);
-      const result = computed.result();
-      const { turnout, delegatedShare } = computed.stats();
+      const { live, result, scenario } = computeBallot(snapshot, { pseudonymised: true });
+      const { turnout, delegatedShare } = live.stats();
       const resultHash = sha256Hex(canonicalJson(result));
       ballot.status = 'closed';
       ballot.closedAt = closedAt;

@@ -33,6 +33,7 @@ export class CreateBallotHandler implements ICommandHandler<CreateBallotCommand>
         mandateBase: input.mandateBase ?? settings.mandateBase,
         deputies: input.deputies ?? settings.deputies,
         ...(input.purpose ? { purpose: input.purpose } : {}),
+        ...(input.method ? { method: { id: input.method, options: input.methodOptions ?? null } } : {}),
       });
       await em.persist(ballot).flush();
       await this.record.append(em, collectiveId, 'ballot.created', {
@@ -44,6 +45,8 @@ export class CreateBallotHandler implements ICommandHandler<CreateBallotCommand>
         visibility: ballot.visibility,
         mandate: { method: ballot.mandateMethod, base: ballot.mandateBase, deputies: ballot.deputies },
         seed: ballot.seed,
+        // only on method ballots, so that yes / no / abstain ballots keep the payload they always had
+        ...(ballot.methodOptions ? { method: { id: ballot.method, options: ballot.methodOptions } } : {}),
       });
       return { id: ballot.id };
     });

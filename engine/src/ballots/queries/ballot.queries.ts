@@ -1,11 +1,15 @@
 import { Query } from '@nestjs/cqrs';
+import type { BallotMethodId, MethodOptionsBase, MethodTallyResult } from '../../ballot-methods';
 import type { Choice, Representation, Seats, TallyResult, Totals } from '../../tally';
+import type { ResultFigures } from '../result-figures';
 import type { BallotPurpose, BallotStatus, MandateBase, MandateMethod, Visibility } from '../ballot.types';
 
 /** Live or final figures of a ballot, as far as its visibility allows. */
 export interface TallyView {
   readonly totals: Totals;
   readonly seats: Seats | null;
+  /** On a method ballot: the weight cast and the method's outcome (totals then count only `absent`). */
+  readonly method?: ResultFigures['method'];
   readonly turnout: number;
   readonly delegatedShare: number;
   readonly final: boolean;
@@ -24,6 +28,8 @@ export interface BallotView {
   readonly openedAt: string | null;
   readonly closedAt: string | null;
   readonly visibility: Visibility;
+  /** How it is voted and counted: `yes-no-abstain` (options null) or a ballot method with its options. */
+  readonly method: { readonly id: BallotMethodId; readonly options: MethodOptionsBase | null };
   readonly mandate: {
     readonly method: MandateMethod;
     readonly base: MandateBase;
@@ -59,7 +65,11 @@ export class GetBallotQuery extends Query<BallotView> {
 }
 
 /** The final, immutable result of a closed ballot. */
-export class GetResultQuery extends Query<{ result: TallyResult; resultHash: string; closedAt: string }> {
+export class GetResultQuery extends Query<{
+  result: TallyResult | MethodTallyResult;
+  resultHash: string;
+  closedAt: string;
+}> {
   constructor(readonly ballotId: string) {
     super();
   }
@@ -78,6 +88,15 @@ export type RepresentationView =
       readonly chain: readonly ChainLink[];
       readonly voter: ChainLink;
       readonly choice: Choice;
+      readonly excess?: number;
+    }
+  /** On a method ballot: the voter's own ballot, or the ballot of the voter who carries the caller's weight. */
+  | { readonly status: 'votes'; readonly ballot: unknown }
+  | {
+      readonly status: 'represented';
+      readonly chain: readonly ChainLink[];
+      readonly voter: ChainLink;
+      readonly ballot: unknown;
       readonly excess?: number;
     }
   | { readonly status: 'lost'; readonly reason: 'cycle' | 'dead-end'; readonly chain: readonly ChainLink[] }

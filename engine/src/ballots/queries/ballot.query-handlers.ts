@@ -6,6 +6,8 @@ import { Member } from '../../members/member.entity';
 import { LiveTally } from '../../tally';
 import { othersChoicesSecret } from '../ballot-secrecy';
 import { Ballot } from '../ballot.entity';
+import { computeBallot } from '../ballot-tally';
+import { resultFigures } from '../result-figures';
 import { loadBallotSnapshot } from '../scenario-builder';
 import {
   GetBallotQuery,
@@ -36,7 +38,7 @@ async function boundDeputies(em: EntityManager, ballot: Ballot): Promise<BoundDe
         'select id, display_name from member where collective_id = ? and id = any(?::uuid[])',
         [
           ballot.collective.id,
-          `{${[...new Set((ballot.result?.instructions ?? []).map((i) => i.deputy))].filter((d) => UUID.test(d)).join(',')}}`,
+          `{${[...new Set(((ballot.result && 'instructions' in ballot.result ? ballot.result.instructions : undefined) ?? []).map((i) => i.deputy))].filter((d) => UUID.test(d)).join(',')}}`,
         ],
       )
     : await em.execute<{ id: string; display_name: string }[]>(
@@ -71,6 +73,7 @@ export class GetBallotHandler implements IQueryHandler<GetBallotQuery> {
       openedAt: ballot.openedAt?.toISOString() ?? null,
       closedAt: ballot.closedAt?.toISOString() ?? null,
       visibility: ballot.visibility,
+      method: { id: ballot.method, options: ballot.methodOptions },
       mandate: {
         method: ballot.mandateMethod,
         base: ballot.mandateBase,
@@ -81,8 +84,7 @@ export class GetBallotHandler implements IQueryHandler<GetBallotQuery> {
     };
     if (ballot.status === 'closed' && ballot.result) {
       const tally: TallyView = {
-        totals: ballot.result.totals,
-        seats: ballot.result.seats ?? null,
+        ...resultFigures(ballot.result),
         turnout: ballot.resultStats?.turnout ?? 0,
         delegatedShare: ballot.resultStats?.delegatedShare ?? 0,
         final: true,
@@ -94,14 +96,12 @@ export class GetBallotHandler implements IQueryHandler<GetBallotQuery> {
       return { ...base, tally: null, hiddenUntil: hidden ?? 'close' };
     }
     const snapshot = await loadBallotSnapshot(em, ballot.id, new Date());
-    const live = new LiveTally(snapshot!.scenario);
+    const { live, result } = computeBallot(snapshot!, { pseudonymised: false });
     const stats = live.stats();
-    const result = live.result();
     return {
       ...base,
       tally: {
-        totals: result.totals,
-        seats: result.seats ?? null,
+        ...resultFigures(result),
         turnout: stats.turnout,
         delegatedShare: stats.delegatedShare,
         final: false,
@@ -158,6 +158,11 @@ export class GetRepresentationHandler implements IQueryHandler<GetRepresentation
     const at = ballot.status === 'closed' && ballot.closedAt ? ballot.closedAt : new Date();
     const snapshot = await loadBallotSnapshot(em, ballot.id, at);
     const representation = new LiveTally(snapshot!.scenario).representation(query.memberId);
+    // on a method ballot every voter stands as `yes` in the core: show the ballot instead
+    const ballots = snapshot!.method?.ballots;
+    if (representation.status === 'votes' && ballots) {
+      return { status: 'votes', ballot: ballots.get(query.memberId) };
+    }
     if (representation.status !== 'represented' && representation.status !== 'lost') {
       return representation;
     }
@@ -187,7 +192,7 @@ export class GetRepresentationHandler implements IQueryHandler<GetRepresentation
       status: 'represented',
       chain: representation.chain.map(link),
       voter: link(representation.voter),
-      choice: representation.choice,
+      ...(ballots ? { ballot: ballots.get(representation.voter) } : { choice: representation.choice }),
       ...(representation.excess ? { excess: representation.excess } : {}),
     };
   }

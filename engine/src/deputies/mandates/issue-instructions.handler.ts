@@ -55,7 +55,8 @@ export class IssueInstructionsHandler implements IEventHandler<BallotClosedEvent
   private issueInTransaction(event: BallotClosedEvent): Promise<InstructionsIssuedEvent | null> {
     return this.em.fork().transactional(async (em) => {
       const ballot = await em.findOne(Ballot, { id: event.ballotId, collective: event.collectiveId });
-      const result = ballot?.result;
+      // only yes / no / abstain results bind the deputies (a method ballot's result has no seats)
+      const result = ballot?.result && !('method' in ballot.result) ? ballot.result : null;
       if (!ballot || ballot.status !== 'closed' || !result?.instructions || !result.seats) {
         return null;
       }

@@ -4,7 +4,10 @@ import type { Choice } from '../../tally';
 /** What the member is told once the vote is durably stored. */
 export interface VoteReceipt {
   readonly ballotId: string;
-  readonly choice: Choice;
+  /** The yes / no / abstain choice; absent on a method ballot, whose receipt carries `ballot`. */
+  readonly choice?: Choice;
+  /** On a method ballot: the ballot as counted (normalised: options in the ballot's order). */
+  readonly ballot?: unknown;
   readonly castAt: string;
   readonly requestId: string;
   /**
@@ -22,8 +25,10 @@ export class CastVoteCommand extends Command<VoteReceipt> {
     readonly ballotId: string,
     /** The voter's account: the vote counts for the membership bound to it (never matched by e-mail). */
     readonly accountId: string,
-    readonly choice: Choice,
+    /** Null on a method ballot: then `ballot` is the voter's ballot, validated by the handler. */
+    readonly choice: Choice | null,
     readonly requestId: string,
+    readonly ballot?: Record<string, unknown>,
   ) {
     super();
   }

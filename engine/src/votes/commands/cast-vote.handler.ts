@@ -1,8 +1,15 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { z } from 'zod';
+import { ballotInputSchema, type BallotMethodId, type MethodOptionsBase } from '../../ballot-methods';
+import { BallotErrorCode } from '../../ballots/ballots.errors';
+import { LiquideError } from '../../errors/liquide-error';
+import { parseInput } from '../../errors/validation';
+import { canonicalJson } from '../../record/canonical-json';
 import { VoteCastEvent } from '../votes.events';
 import { VoteBatcher, type PoolClient } from '../vote-batcher';
 import { explainedRefusal } from '../vote-refusal';
+import { VoteErrorCode } from '../votes.errors';
 import { CastVoteCommand, type VoteReceipt } from './cast-vote.command';
 
 /**
@@ -10,6 +17,8 @@ import { CastVoteCommand, type VoteReceipt } from './cast-vote.command';
  * `Migration20261128000410CastVote`) — shared ballot lock, window and membership checks,
  * idempotency key, upsert of the one vote, receipt and record event — committed before the answer.
  * Under load, concurrent votes share one statement and one commit ({@link VoteBatcher}).
+ * A method ballot's `ballot` is first checked against its method's rules and stored as canonical JSON
+ * (the function refuses a choice of the other kind: `vote.wrong_method`).
  */
 @CommandHandler(CastVoteCommand)
 export class CastVoteHandler implements ICommandHandler<CastVoteCommand> {
@@ -23,16 +32,71 @@ export class CastVoteHandler implements ICommandHandler<CastVoteCommand> {
   }
 
   async execute(command: CastVoteCommand): Promise<VoteReceipt> {
-    const outcome = await this.batcher.cast(command);
+    const ballot = command.choice === null ? await this.methodBallot(command) : null;
+    const choice = ballot === null ? command.choice! : canonicalJson(ballot);
+    const outcome = await this.batcher.cast({
+      ballotId: command.ballotId,
+      accountId: command.accountId,
+      choice,
+      requestId: command.requestId,
+    });
     if ('error' in outcome) {
+      if (outcome.error === 'vote.wrong_method') {
+        const [row] = await this.em
+          .fork()
+          .execute<{ method: string }[]>('select method from ballot where id = ?', [command.ballotId]);
+        throw new LiquideError(VoteErrorCode.WrongMethod, {
+          field: 'choice',
+          params: { method: row?.method ?? '?' },
+        });
+      }
       throw await explainedRefusal(this.em.fork(), outcome, command.ballotId, command.accountId);
     }
+    const receipt = receiptOf(outcome.receipt);
     if (outcome.replayed) {
-      return { ...outcome.receipt, replayed: true };
+      return { ...receipt, replayed: true };
     }
     this.events.publish(
-      new VoteCastEvent(outcome.collectiveId, command.ballotId, outcome.memberId, command.choice),
+      new VoteCastEvent(
+        outcome.collectiveId,
+        command.ballotId,
+        outcome.memberId,
+        ballot === null ? command.choice! : { ballot },
+      ),
     );
-    return outcome.receipt;
+    return receipt;
   }
+
+  /** The voter's ballot, checked against the ballot's method and options (400 naming the field). */
+  private async methodBallot(command: CastVoteCommand): Promise<unknown> {
+    const [row] = await this.em
+      .fork()
+      .execute<{ method: BallotMethodId; method_options: MethodOptionsBase | null }[]>(
+        'select method, method_options from ballot where id = ?',
+        [command.ballotId],
+      );
+    if (!row) {
+      throw new LiquideError(BallotErrorCode.BallotNotFound, { field: 'ballotId' });
+    }
+    if (row.method === 'yes-no-abstain' || !row.method_options) {
+      throw new LiquideError(VoteErrorCode.WrongMethod, {
+        field: 'ballot',
+        params: { method: row.method },
+      });
+    }
+    const schema = z.strictObject({
+      ballot: ballotInputSchema({ id: row.method, options: row.method_options }),
+    });
+    return parseInput(schema, { ballot: command.ballot }).ballot;
+  }
+}
+
+/** A method ballot's receipt shows the ballot (stored as canonical JSON in `choice`). */
+function receiptOf(receipt: VoteReceipt): VoteReceipt {
+  const stored = receipt.choice as string | undefined;
+  if (stored === undefined || !stored.startsWith('{')) {
+    return receipt;
+  }
+  const { choice: _choice, ...rest } = receipt;
+  return { ...rest, ballot: JSON.parse(stored) as unknown };
 }

@@ -12,6 +12,7 @@ import { identity } from './en/identity';
 import { results } from './en/results';
 import { compliance } from './en/compliance';
 import { questions } from './en/questions';
+import { methods } from './en/methods';
 import type { MessageKey } from './fr';
 
 /** English messages, one file per area under `en/`; each area's type makes a missing key a compile error. */
@@ -30,4 +31,5 @@ export const en: Record<MessageKey, string> = {
   ...compliance,
   ...questions,
   ...commonUi,
+  ...methods,
 };

@@ -12,6 +12,7 @@ import { identity } from './fr/identity';
 import { results } from './fr/results';
 import { compliance } from './fr/compliance';
 import { questions } from './fr/questions';
+import { methods } from './fr/methods';
 
 /**
  * French messages (the default language), one file per area under `fr/`; `{name}` placeholders are
@@ -32,6 +33,7 @@ export const fr = {
   ...compliance,
   ...questions,
   ...commonUi,
+  ...methods,
 } as const;
 
 export type MessageKey = keyof typeof fr;

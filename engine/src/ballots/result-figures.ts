@@ -1,0 +1,21 @@
+import type { MethodId, MethodTallyResult } from '../ballot-methods';
+import type { Seats, TallyResult, Totals } from '../tally';
+
+/** Figures of a result as views show them: a method ballot has no yes / no / abstain and no seats. */
+export interface ResultFigures {
+  readonly totals: Totals;
+  readonly seats: Seats | null;
+  /** A method ballot's count: the weight cast and the method's outcome (pairwise matrix, scores…). */
+  readonly method?: { readonly id: MethodId; readonly cast: number; readonly outcome: unknown };
+}
+
+export function resultFigures(result: TallyResult | MethodTallyResult): ResultFigures {
+  if ('method' in result) {
+    return {
+      totals: { yes: 0, no: 0, abstain: 0, absent: result.totals.absent },
+      seats: null,
+      method: { id: result.method, cast: result.totals.cast, outcome: result.outcome },
+    };
+  }
+  return { totals: result.totals, seats: result.seats ?? null };
+}
