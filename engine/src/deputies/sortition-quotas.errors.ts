@@ -9,7 +9,7 @@ export enum SortitionQuotasErrorCode {
 export const SORTITION_QUOTAS_ERRORS = defineErrors({
   [SortitionQuotasErrorCode.QuotasConflict]: {
     status: 422,
-    fr: 'Ces quotas ne peuvent pas être respectés ensemble (en retirer un seul suffit) : {quotas}',
+    fr: 'Ces quotas ne peuvent pas être respectés ensemble (en retirer un seul suffit) : {quotas}',
     en: 'These quotas cannot all be met together (dropping any one of them is enough): {quotas}',
   },
   [SortitionQuotasErrorCode.HouseholdAttributeUnused]: {
