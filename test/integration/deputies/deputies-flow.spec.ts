@@ -5,7 +5,7 @@ import { verifyMandate } from '@liquide/engine/deputies/mandates/mandate-format'
 import { seedCommitment } from '@liquide/engine/deputies/sortition/hash';
 import { verifySortitionProof } from '@liquide/engine/deputies/sortition/proof';
 import { brokenQuota } from '@liquide/engine/deputies/sortition/quotas';
-import type { SortitionProof } from '@liquide/engine/deputies/sortition/types';
+import type { AnySortitionProof as SortitionProof } from '@liquide/engine/deputies/sortition/leximin-types';
 import { verifyMandateCommand } from '../../../apps/cli/src/commands/verify-mandate';
 import { verifySortitionCommand } from '../../../apps/cli/src/commands/verify-sortition';
 import { registerUser, request, type ApiUser } from '../../support/api-client';
@@ -157,6 +157,36 @@ describe('Deputies: volunteers → certified pool → verifiable draw → signed
     expect(answer.body.message).toContain('region=nord (min 4, max 4) cannot be met');
   });
 
+  it('names the smallest set of conflicting quotas, and refuses a household attribute nobody has', async () => {
+    const quotas = [
+      { attribute: 'gender', value: 'h', min: 0, max: 4 },
+      { attribute: 'region', value: 'sud', min: 3, max: 4 },
+      { attribute: 'gender', value: 'f', min: 3, max: 3 },
+    ];
+    const conflict = await organiser.call<{ code: string; message: string; field: string }>(
+      'POST',
+      `/api/collectives/${collectiveId}/sortitions`,
+      { seats: 4, quotas },
+    );
+    expect(conflict.status).toBe(422);
+    expect(conflict.body).toMatchObject({ code: 'sortition.quotas_conflict', field: 'quotas' });
+    expect(conflict.body.message).toMatch(
+      /^Ces quotas ne peuvent pas être respectés ensemble \(en retirer un seul suffit\)\s: region=sud \(min 3, max 4\) ; gender=f \(min 3, max 3\)$/,
+    );
+    const household = await organiser.call<{ code: string; message: string; field: string }>(
+      'POST',
+      `/api/collectives/${collectiveId}/sortitions`,
+      { seats: 4, quotas: QUOTAS, household: 'adresse' },
+      { 'accept-language': 'en' },
+    );
+    expect(household.status).toBe(422);
+    expect(household.body).toMatchObject({
+      code: 'sortition.household_attribute_missing',
+      field: 'household',
+    });
+    expect(household.body.message).toBe('No volunteer has the household attribute "adresse"');
+  });
+
   it('freezes the pool, takes a seed commitment, draws, and publishes a proof that replays', async () => {
     const frozen = await organiser.call<{ id: string; poolHash: string; volunteers: number }>(
       'POST',
@@ -199,13 +229,18 @@ describe('Deputies: volunteers → certified pool → verifiable draw → signed
       `/api/sortitions/${sortitionId}/proof`,
     );
     expect(published.body).toEqual(proof);
-    expect(await verifySortitionProof(published.body)).toEqual({ ok: true, proof });
+    expect(proof.algorithm).toBe('leximin-groups-highs/1');
+    expect(await verifySortitionProof(published.body)).toEqual({
+      ok: true,
+      proof,
+      leximin: expect.objectContaining({ gap: expect.any(Number), levels: expect.any(Number) }),
+    });
 
     const file = join(dir, 'proof.json');
     await writeFile(file, JSON.stringify(published.body, null, 2));
     expect(await cli(verifySortitionCommand, [file])).toMatchObject({
       status: 0,
-      out: expect.stringMatching(/^ok: 4 deputies/),
+      out: expect.stringMatching(/^ok: 4 deputies[^]*\nchecked: \d+ panel compositions .* LEXIMIN levels/),
     });
     const text = JSON.stringify(published.body);
     const at = text.indexOf(proof.panel[0]) + 3;

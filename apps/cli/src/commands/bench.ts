@@ -1,5 +1,6 @@
 import { tallyBench } from '../bench/tally.bench';
 import { liveBench } from '../bench/live.bench';
+import { sortitionBench } from '../bench/sortition.bench';
 import { votesBench } from '../bench/votes.bench';
 import { USAGE_ERROR } from './exit-status';
 import { type Command } from './index';
@@ -9,6 +10,7 @@ const benches: Readonly<Record<string, Command>> = {
   tally: tallyBench,
   votes: votesBench,
   live: liveBench,
+  sortition: sortitionBench,
 };
 
 /** `liquide bench [NAME] [options]`: options go to the bench. */

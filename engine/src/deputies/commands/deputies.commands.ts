@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
-import type { Quota, SortitionProof } from '../sortition/types';
+import type { AnySortitionProof as SortitionProof } from '../sortition/leximin-types';
+import type { Quota } from '../sortition/types';
 
 /** A member volunteers to be drawn as a deputy (again, after a withdrawal). */
 export class VolunteerCommand extends Command<{ id: string }> {
@@ -40,7 +41,7 @@ export class FreezePoolCommand extends Command<{ id: string; poolHash: string; v
   constructor(
     readonly collectiveId: string,
     readonly byMemberId: string,
-    readonly input: { seats: number; substitutes?: number; quotas: Quota[] },
+    readonly input: { seats: number; substitutes?: number; quotas: Quota[]; household?: string },
   ) {
     super();
   }

@@ -10,11 +10,13 @@ import { DeputiesErrorCode } from '../deputies.errors';
 import { DeputySeat } from '../entities/deputy-seat.entity';
 import { Sortition, type SortitionStatus } from '../entities/sortition.entity';
 import { Volunteer } from '../entities/volunteer.entity';
-import { drawPanel, quotaDistribution } from '../sortition/draw';
+import { SortitionQuotasErrorCode } from '../sortition-quotas.errors';
+import { drawSortition } from '../sortition/draw';
 import { canonicalPool, finalSeed, poolHash, seedCommitment } from '../sortition/hash';
 import { buildProof } from '../sortition/proof';
+import { checkQuotasFeasible } from '../sortition/leximin';
 import { precheckQuotas } from '../sortition/quotas';
-import type { SortitionProof } from '../sortition/types';
+import type { AnySortitionProof as SortitionProof } from '../sortition/leximin-types';
 import { CommitSeedCommand, DrawSortitionCommand, FreezePoolCommand } from './deputies.commands';
 import { asLiquideError } from './sortition-errors';
 
@@ -66,16 +68,25 @@ export class FreezePoolHandler implements ICommandHandler<FreezePoolCommand> {
         { collective: collectiveId, withdrawnAt: null, certifiedOn: { $ne: null }, member: { active: true } },
         { populate: ['member'] },
       );
-      const pool = canonicalPool(
-        volunteers.map((v) => ({ id: v.member.id, attributes: v.member.getEntity().attributes })),
-        input.quotas,
-      );
+      const household = input.household;
+      const entries = volunteers.map((v) => {
+        const attributes = v.member.getEntity().attributes;
+        const key = household === undefined ? undefined : attributes[household];
+        return { id: v.member.id, attributes, ...(key ? { household: key } : {}) };
+      });
+      if (household !== undefined && !entries.some((entry) => entry.household !== undefined)) {
+        throw new LiquideError(SortitionQuotasErrorCode.HouseholdAttributeUnused, {
+          field: 'household',
+          params: { household },
+        });
+      }
+      const pool = canonicalPool(entries, input.quotas);
       const seats = input.seats;
       const substituteCount = input.substitutes ?? Math.min(seats, Math.max(0, pool.length - seats));
       await asLiquideError(async () => {
         precheckQuotas(pool, input.quotas, seats);
-        if (input.quotas.length > 0) {
-          await quotaDistribution(pool, input.quotas, seats);
+        if (input.quotas.length > 0 || pool.some((entry) => entry.household !== undefined)) {
+          await checkQuotasFeasible(pool, input.quotas, seats);
         }
       });
       const sortition = new Sortition({
@@ -155,7 +166,7 @@ export class DrawSortitionHandler implements ICommandHandler<DrawSortitionComman
       }
       const collectiveId = sortition.collective.id;
       const outcome = await asLiquideError(() =>
-        drawPanel({
+        drawSortition({
           pool: sortition.pool,
           quotas: sortition.quotas,
           seats: sortition.seats,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/core';
 import { Collective } from '../../collectives/collective.entity';
-import type { PoolEntry, Quota, SortitionProof } from '../sortition/types';
+import type { AnySortitionProof as SortitionProof } from '../sortition/leximin-types';
+import type { PoolEntry, Quota } from '../sortition/types';
 
 export type SortitionStatus = 'frozen' | 'committed' | 'drawn';
 

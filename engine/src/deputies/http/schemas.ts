@@ -15,6 +15,8 @@ export const FreezePoolInput = z.strictObject({
   seats: z.number().int().min(1).max(10_000),
   substitutes: z.number().int().min(0).max(10_000).optional(),
   quotas: z.array(QuotaSchema).max(200).default([]),
+  /** The member attribute holding a household key (e.g. an address): at most one panel member per key. */
+  household: z.string().trim().min(1).max(64).optional(),
 });
 export class FreezePoolDto extends createZodDto(FreezePoolInput) {}
 

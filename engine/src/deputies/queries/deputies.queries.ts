@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { SortitionProof } from '../sortition/types';
+import type { AnySortitionProof as SortitionProof } from '../sortition/leximin-types';
 
 /** A volunteer as organisers see them. */
 export interface VolunteerView {

@@ -1,18 +1,13 @@
 import { compareStrings } from '../../tally/draw';
+import { drawLeximin, type LeximinOutcome } from './draw-leximin';
+import type { LeximinProgress } from './leximin';
 import { maximinDistribution } from './maximin';
+import { fixedProbability, WEIGHT_SCALE } from './fixed-point';
 import { SeededRandom, shuffle } from './prng';
-import { brokenQuota, precheckQuotas } from './quotas';
-import {
-  PROBABILITY_DIGITS,
-  type Algorithm,
-  type Distribution,
-  type DrawOutcome,
-  type PoolEntry,
-  type Quota,
-} from './types';
 
-/** Panel probabilities are published as integer weights out of about this many. */
-export const WEIGHT_SCALE = 1_000_000_000;
+export { fixedProbability, WEIGHT_SCALE };
+import { brokenQuota, precheckQuotas } from './quotas';
+import { type Algorithm, type Distribution, type DrawOutcome, type PoolEntry, type Quota } from './types';
 
 /** Everything a draw depends on. `pool` must be canonical (see `canonicalPool`). */
 export interface DrawInput {
@@ -24,18 +19,27 @@ export interface DrawInput {
   readonly finalSeed: string;
 }
 
-/** The algorithm a draw uses: uniform without quotas, maximin with. */
+/**
+ * The algorithm a `liquide-sortition-proof/1` names: uniform without quotas, maximin with. New draws with
+ * quotas or households use LEXIMIN ({@link drawSortition}) and publish format 2.
+ */
 export function algorithmFor(quotas: readonly Quota[]): Algorithm {
   return quotas.length === 0 ? 'uniform-fisher-yates/1' : 'maximin-colgen-highs/1';
 }
 
-/** `numerator / denominator` rounded half up to {@link PROBABILITY_DIGITS} digits, exactly (BigInt). */
-export function fixedProbability(numerator: number, denominator: number): string {
-  const scale = 10n ** BigInt(PROBABILITY_DIGITS);
-  const n = BigInt(numerator);
-  const d = BigInt(denominator);
-  const q = (n * scale * 2n + d) / (2n * d);
-  return `${q / scale}.${(q % scale).toString().padStart(PROBABILITY_DIGITS, '0')}`;
+/**
+ * A new draw: the uniform shuffle when there is neither quota nor shared household (every probability is
+ * then seats / N, which is already the LEXIMIN), else the full LEXIMIN over groups.
+ */
+export async function drawSortition(
+  input: DrawInput,
+  onProgress?: (progress: LeximinProgress) => void,
+): Promise<DrawOutcome | LeximinOutcome> {
+  if (input.quotas.length === 0 && !input.pool.some((entry) => entry.household !== undefined)) {
+    return drawPanel(input);
+  }
+  precheckQuotas(input.pool, input.quotas, input.seats);
+  return drawLeximin(input, onProgress);
 }
 
 /**

@@ -7,27 +7,38 @@ export { sha256Hex };
 
 /**
  * The pool as it is frozen and published: entries sorted by id (UTF-16 code units), each keeping only the
- * attributes some quota uses (so no other personal attribute is published).
+ * attributes some quota uses (so no other personal attribute is published). Households (any key, e.g. an
+ * address) are replaced by opaque labels `h1`, `h2`… in order of their first member, and only kept for
+ * households of two volunteers or more: the published pool says who shares a household, never where.
  */
 export function canonicalPool(entries: readonly PoolEntry[], quotas: readonly Quota[]): PoolEntry[] {
   const used = [...new Set(quotas.map((q) => q.attribute))].sort(compareStrings);
   const seen = new Set<string>();
-  return [...entries]
-    .sort((a, b) => compareStrings(a.id, b.id))
-    .map((entry) => {
-      if (seen.has(entry.id)) {
-        throw new RangeError(`pool: volunteer "${entry.id}" appears twice`);
+  const sorted = [...entries].sort((a, b) => compareStrings(a.id, b.id));
+  const size = new Map<string, number>();
+  sorted.forEach((e) => e.household !== undefined && size.set(e.household, (size.get(e.household) ?? 0) + 1));
+  const labels = new Map<string, string>();
+  for (const entry of sorted) {
+    const key = entry.household;
+    if (key !== undefined && (size.get(key) ?? 0) > 1 && !labels.has(key)) {
+      labels.set(key, `h${labels.size + 1}`);
+    }
+  }
+  return sorted.map((entry) => {
+    if (seen.has(entry.id)) {
+      throw new RangeError(`pool: volunteer "${entry.id}" appears twice`);
+    }
+    seen.add(entry.id);
+    const attributes: Record<string, string> = {};
+    for (const name of used) {
+      const value = entry.attributes[name];
+      if (value !== undefined) {
+        attributes[name] = value;
       }
-      seen.add(entry.id);
-      const attributes: Record<string, string> = {};
-      for (const name of used) {
-        const value = entry.attributes[name];
-        if (value !== undefined) {
-          attributes[name] = value;
-        }
-      }
-      return { id: entry.id, attributes };
-    });
+    }
+    const household = entry.household === undefined ? undefined : labels.get(entry.household);
+    return household === undefined ? { id: entry.id, attributes } : { id: entry.id, attributes, household };
+  });
 }
 
 /** `poolHash = SHA-256(canonical JSON of the canonical pool)`. */

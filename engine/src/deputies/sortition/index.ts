@@ -23,3 +23,9 @@ export {
   type SortitionErrorKind,
 } from './quotas';
 export * from './types';
+export { drawSortition } from './draw';
+export { drawLeximin, type LeximinOutcome } from './draw-leximin';
+export { leximinDistribution, type LeximinProgress, type LeximinResult } from './leximin';
+export * from './leximin-types';
+export { verifyLeximinProof, type LeximinCheck } from './verify-leximin';
+export { groupsOf, groupModel, type Group, type GroupModel } from './groups';

@@ -1,14 +1,10 @@
 import { algorithmFor, drawPanel } from './draw';
+import type { LeximinOutcome } from './draw-leximin';
+import { LEXIMIN_ALGORITHM, LEXIMIN_PROOF_FORMAT, type AnySortitionProof } from './leximin-types';
+import { verifyLeximinProof, type LeximinCheck } from './verify-leximin';
 import { canonicalPool, finalSeed, poolHash, proofHash, seedCommitment } from './hash';
 import { SortitionError } from './quotas';
-import {
-  PROOF_FORMAT,
-  SortitionProofSchema,
-  type DrawOutcome,
-  type PoolEntry,
-  type Quota,
-  type SortitionProof,
-} from './types';
+import { PROOF_FORMAT, SortitionProofSchema, type DrawOutcome, type PoolEntry, type Quota } from './types';
 
 /** What the server knows when it publishes a proof. */
 export interface ProofInput {
@@ -26,18 +22,22 @@ export interface ProofInput {
   readonly frozenAt: string;
   readonly committedAt: string;
   readonly drawnAt: string;
-  readonly outcome: DrawOutcome;
+  readonly outcome: DrawOutcome | LeximinOutcome;
 }
 
-/** Assembles the proof and seals it with its `proofHash`. */
-export function buildProof(input: ProofInput): SortitionProof {
+/** Assembles the proof (format 2 for LEXIMIN, 1 otherwise) and seals it with its `proofHash`. */
+export function buildProof(input: ProofInput): AnySortitionProof {
   const { outcome, ...rest } = input;
   const body = {
-    format: PROOF_FORMAT,
+    format: outcome.algorithm === LEXIMIN_ALGORITHM ? LEXIMIN_PROOF_FORMAT : PROOF_FORMAT,
     algorithm: outcome.algorithm,
     collectiveId: rest.collectiveId,
     sortitionId: rest.sortitionId,
-    pool: rest.pool.map((entry) => ({ id: entry.id, attributes: { ...entry.attributes } })),
+    pool: rest.pool.map((entry) => ({
+      id: entry.id,
+      attributes: { ...entry.attributes },
+      ...(entry.household === undefined ? {} : { household: entry.household }),
+    })),
     poolHash: poolHash(rest.pool),
     seats: rest.seats,
     substituteCount: rest.substituteCount,
@@ -55,12 +55,13 @@ export function buildProof(input: ProofInput): SortitionProof {
     committedAt: rest.committedAt,
     drawnAt: rest.drawnAt,
   } as const;
-  return { ...body, proofHash: proofHash(body) };
+  return { ...body, proofHash: proofHash(body) } as AnySortitionProof;
 }
 
-/** The outcome of replaying a proof. */
+/** The outcome of checking a proof; `leximin` tells what a format-2 check established. */
 export type ProofCheck =
-  { readonly ok: true; readonly proof: SortitionProof } | { readonly ok: false; readonly difference: string };
+  | { readonly ok: true; readonly proof: AnySortitionProof; readonly leximin?: Omit<LeximinCheck, 'proof'> }
+  | { readonly ok: false; readonly difference: string };
 
 function show(value: unknown): string {
   const text = JSON.stringify(value) ?? 'undefined';
@@ -104,6 +105,19 @@ export function firstDifference(path: string, expected: unknown, actual: unknown
  */
 export async function verifySortitionProof(json: unknown): Promise<ProofCheck> {
   try {
+    if (
+      typeof json === 'object' &&
+      json !== null &&
+      'format' in json &&
+      json.format === LEXIMIN_PROOF_FORMAT
+    ) {
+      const checked = verifyLeximinProof(json);
+      if (!checked.ok) {
+        return checked;
+      }
+      const { proof, ...leximin } = checked.check;
+      return { ok: true, proof, leximin };
+    }
     return await replay(json);
   } catch (error) {
     if (error instanceof SortitionError || error instanceof RangeError) {

@@ -1,7 +1,8 @@
 import type { PoolEntry, Quota } from './types';
 
 /** Why a draw cannot run; the Nest layer renders it as a 4xx in French and English. */
-export type SortitionErrorKind = 'pool_too_small' | 'quota_infeasible' | 'duplicate_quota';
+export type SortitionErrorKind =
+  'pool_too_small' | 'quota_infeasible' | 'duplicate_quota' | 'quotas_conflict';
 
 /** A pure refusal of the sortition core, naming the quota at fault when there is one. */
 export class SortitionError extends Error {

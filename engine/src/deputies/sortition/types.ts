@@ -4,6 +4,11 @@ import { z } from 'zod';
 export interface PoolEntry {
   readonly id: string;
   readonly attributes: Readonly<Record<string, string>>;
+  /**
+   * An opaque household label (`h1`, `h2`…), present only when the volunteer shares a household with
+   * another volunteer of the pool and the sortition applies the "one per household" rule.
+   */
+  readonly household?: string;
 }
 
 /**
@@ -34,6 +39,10 @@ const count = z.number().int().min(0).max(1_000_000);
 export const PoolEntrySchema = z.strictObject({
   id,
   attributes: z.record(z.string().max(64), z.string().max(200)),
+  household: z
+    .string()
+    .regex(/^h[1-9]\d{0,6}$/)
+    .optional(),
 });
 
 export const QuotaSchema = z

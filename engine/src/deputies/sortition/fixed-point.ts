@@ -1,0 +1,13 @@
+import { PROBABILITY_DIGITS } from './types';
+
+/** Panel probabilities are published as integer weights out of about this many. */
+export const WEIGHT_SCALE = 1_000_000_000;
+
+/** `numerator / denominator` rounded half up to {@link PROBABILITY_DIGITS} digits, exactly (BigInt). */
+export function fixedProbability(numerator: number, denominator: number): string {
+  const scale = 10n ** BigInt(PROBABILITY_DIGITS);
+  const n = BigInt(numerator);
+  const d = BigInt(denominator);
+  const q = (n * scale * 2n + d) / (2n * d);
+  return `${q / scale}.${(q % scale).toString().padStart(PROBABILITY_DIGITS, '0')}`;
+}

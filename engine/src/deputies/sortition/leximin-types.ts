@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { SortitionProofSchema, type SortitionProof } from './types';
+
+/** The LEXIMIN algorithm over groups of interchangeable volunteers (docs/sortition.md). */
+export const LEXIMIN_ALGORITHM = 'leximin-groups-highs/1';
+/** Proofs of LEXIMIN draws: compositions, levels and their optimality certificates. */
+export const LEXIMIN_PROOF_FORMAT = 'liquide-sortition-proof/2';
+/** A level is accepted when no distribution can raise its groups by more than this (probability). */
+export const CERTIFICATE_TOLERANCE = 1e-6;
+
+const probability = z.string().regex(/^[01]\.\d{9}$/);
+/**
+ * Certificate numbers are published as text (JavaScript's shortest round-trip form, `0.1428…`, `1e-7`), so
+ * that the hashed text is the number: a changed digit always changes the proof's hash.
+ */
+const decimal = z.string().regex(/^-?\d+(\.\d+)?(e[-+]?\d+)?$/, 'must be a decimal number');
+const nonNegative = decimal.refine((v) => !v.startsWith('-'), 'must be ≥ 0');
+
+/** One level: the groups fixed at it, their (smallest) probability and the certificate of optimality. */
+export const LevelSchema = z.strictObject({
+  value: probability,
+  groups: z.array(z.number().int().min(0)).min(1),
+  /** Dual prices `[group, y]` (groups not listed: 0). */
+  prices: z.array(z.tuple([z.number().int().min(0), nonNegative])),
+  /** Multipliers of the pricing LP's dual: seats (any sign), per quota max and min, per household. */
+  multipliers: z.strictObject({
+    seats: decimal,
+    max: z.array(nonNegative),
+    min: z.array(nonNegative),
+    households: z.array(nonNegative),
+  }),
+});
+export type LevelProof = z.infer<typeof LevelSchema>;
+
+/** The published LEXIMIN distribution: integer weights over compositions (a count per group). */
+export const LeximinDistributionSchema = z.strictObject({
+  denominator: z.number().int().positive(),
+  panels: z.array(
+    z.strictObject({ counts: z.array(z.number().int().min(0)), weight: z.number().int().positive() }),
+  ),
+  levels: z.array(LevelSchema),
+});
+export type LeximinDistribution = z.infer<typeof LeximinDistributionSchema>;
+
+export const LeximinProofSchema = SortitionProofSchema.extend({
+  format: z.literal(LEXIMIN_PROOF_FORMAT),
+  algorithm: z.literal(LEXIMIN_ALGORITHM),
+  distribution: LeximinDistributionSchema,
+});
+export type LeximinProof = z.infer<typeof LeximinProofSchema>;
+
+/** Any published proof: format 1 (uniform, maximin) or format 2 (LEXIMIN). */
+export type AnySortitionProof = SortitionProof | LeximinProof;
