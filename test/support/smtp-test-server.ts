@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { BUSY_MACHINE_WAIT_MS } from './wait';
 
 /** A message the test SMTP server accepted, parsed. */
 export interface ReceivedMail {
@@ -72,7 +73,8 @@ export async function startSmtpTestServer(options: { replyDelayMs?: number } = {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
 
-  async function until<T>(probe: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+  async function until<T>(probe: () => T | undefined, asked: number, what: string): Promise<T> {
+    const timeoutMs = Math.max(asked, BUSY_MACHINE_WAIT_MS);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const value = probe();

@@ -10,6 +10,7 @@ import { verifyMandateCommand } from '../../../apps/cli/src/commands/verify-mand
 import { verifySortitionCommand } from '../../../apps/cli/src/commands/verify-sortition';
 import { registerUser, request, type ApiUser } from '../../support/api-client';
 import { startTestApp, type TestApp } from '../../support/test-app';
+import { waitFor } from '../../support/wait';
 
 interface InstructionView {
   deputy: string;
@@ -32,16 +33,6 @@ const QUOTAS = [
   { attribute: 'gender', value: 'f', min: 2, max: 3 },
 ];
 const SEED = 'a secret seed kept by the organiser until the draw';
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error('condition not met in time');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Runs a CLI command, capturing what it prints. */
 async function cli(command: (args: string[]) => Promise<number>, args: string[]) {

@@ -1,5 +1,6 @@
 import { registerUser, request, type ApiUser } from '../../support/api-client';
 import { startTestApp, type TestApp } from '../../support/test-app';
+import { waitFor } from '../../support/wait';
 
 interface Candidacy {
   status: string;
@@ -18,16 +19,6 @@ interface Bound {
   kind: string;
   count: number;
   deputies: { memberId: string; displayName: string }[];
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error('condition not met in time');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 const NAMES = ['ana', 'bea', 'carl'] as const;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { registerUser, request, type ApiUser } from '../../support/api-client';
 import { startTestApp, type TestApp } from '../../support/test-app';
+import { waitFor } from '../../support/wait';
 
 interface Tally {
   totals: { yes: number; no: number; abstain: number; absent: number };
@@ -173,13 +174,3 @@ describe('A ballot from creation to binding result', () => {
     expect(late.body.code).toBe('ballot.not_open');
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error('condition not met in time');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

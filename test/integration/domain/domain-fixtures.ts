@@ -1,4 +1,7 @@
 import { registerUser, type ApiResponse, type ApiUser } from '../../support/api-client';
+import { waitFor } from '../../support/wait';
+
+export { waitFor };
 
 /** Error body of every refusal. */
 export interface ErrorBody {
@@ -39,17 +42,6 @@ let slugCounter = 0;
 export function uniqueSlug(prefix: string): string {
   slugCounter += 1;
   return `${prefix}-${process.pid}-${slugCounter}-${Date.now().toString(36)}`;
-}
-
-/** Polls until `check` holds, or fails after `timeoutMs`. */
-export async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) {
-      throw new Error('condition not met in time');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 /** Runs `work` over `items` with at most `limit` in flight. */
