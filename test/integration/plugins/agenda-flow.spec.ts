@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import type { RecordExportV1 } from '@liquide/engine/record/record-format';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { createCollective, requestId, waitFor, type Collective } from '../domain/domain-fixtures';
@@ -138,6 +139,27 @@ describe('Agenda (plugin): quorums, phases on schedule, frozen texts, the prefer
     const late = await c.users.cem.call<ErrorBody>('PUT', `/api/agenda/initiatives/${initiativeId}/support`);
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('agenda.wrong_phase');
+  });
+
+  it('moves an issue on from its stored due time alone (what a restarted server catches up on)', async () => {
+    await configure(policy({ admission: 600, quorum: 30, discussion: 600, verification: 600 }));
+    const { id, initiativeId } = await raise('Reprise après redémarrage');
+    expect((await c.users.ann.call('PUT', `/api/agenda/initiatives/${initiativeId}/support`)).status).toBe(
+      200,
+    );
+    expect((await issue(id)).phase).toBe('discussion');
+    // no timer in memory: the due time is a column; moving it into the past is what a restart after it sees
+    const db = new Client({ connectionString: sut.db.url });
+    await db.connect();
+    try {
+      await db.query(`update agenda_issue set phase_ends_at = now() - interval '1 second' where id = $1`, [
+        id,
+      ]);
+    } finally {
+      await db.end();
+    }
+    const moved = await phaseReached(id, 'verification');
+    expect(new Date(moved.timeline[2].at).getTime()).toBeLessThan(Date.now());
   });
 
   it('admits on a quorum reached through a delegation, freezes texts, votes by preference among initiatives', async () => {

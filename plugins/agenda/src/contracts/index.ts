@@ -84,3 +84,23 @@ export function reachesQuorum(support: number, eligible: number, quorumPercent: 
   }
   return support * 100 >= quorumPercent * eligible && support > 0;
 }
+
+/** What the agenda reads of a preference ballot's final result. */
+export interface PreferenceResult {
+  readonly outcome?: {
+    readonly winner?: string;
+    readonly order?: readonly string[];
+    readonly beatStatusQuo?: readonly string[];
+  };
+}
+
+/**
+ * The issue's decision: the Schulze winner when it is the status quo or beats the status quo head to
+ * head (LiquidFeedback's rule: an initiative passes only against the status quo), else the status quo.
+ */
+export function decisionOf(result: PreferenceResult): { winner: string; order: string[] } {
+  const outcome = result.outcome ?? {};
+  const winner = outcome.winner ?? STATUS_QUO;
+  const passes = winner === STATUS_QUO || (outcome.beatStatusQuo ?? []).includes(winner);
+  return { winner: passes ? winner : STATUS_QUO, order: [...(outcome.order ?? [])] };
+}

@@ -17,32 +17,10 @@ import {
   RecordService,
   runInBackground,
 } from '@liquide/engine';
-import { STATUS_QUO } from '../contracts';
+import { decisionOf, STATUS_QUO, type PreferenceResult } from '../contracts';
 import { AdvanceIssueCommand, IssuePhaseChangedEvent } from './agenda.commands';
 import type { AgendaIssue } from './agenda.entities';
 import { initiativesOf, IssueMachine, lockIssue, expectPhase } from './issue-state';
-
-/** What the agenda reads of a preference ballot's final result. */
-interface PreferenceResult {
-  readonly outcome?: {
-    readonly winner?: string;
-    readonly order?: string[];
-    readonly beatStatusQuo?: string[];
-  };
-  readonly totals?: { readonly cast?: number };
-}
-
-/**
- * The issue's decision: the Schulze winner when it is the status quo or beats the status quo head to
- * head (LiquidFeedback's rule: an initiative passes only against the status quo), else the status quo.
- */
-export function decisionOf(result: PreferenceResult): { winner: string; order: string[] } {
-  const outcome = result.outcome ?? {};
-  const order = outcome.order ?? [];
-  const winner = outcome.winner ?? STATUS_QUO;
-  const passes = winner === STATUS_QUO || (outcome.beatStatusQuo ?? []).includes(winner);
-  return { winner: passes ? winner : STATUS_QUO, order };
-}
 
 @CommandHandler(AdvanceIssueCommand)
 export class AdvanceIssueHandler implements ICommandHandler<AdvanceIssueCommand> {
