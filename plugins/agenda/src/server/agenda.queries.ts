@@ -113,7 +113,7 @@ export class GetIssueHandler implements IQueryHandler<GetIssueQuery> {
               id: s.id,
               text: s.text,
               ratings: Number(row?.n ?? 0),
-              average: row?.average == null ? null : Number(row.average),
+              average: row?.average === undefined || row.average === null ? null : Number(row.average),
             };
           }),
       })),

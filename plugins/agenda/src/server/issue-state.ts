@@ -51,8 +51,11 @@ function seconds(issue: AgendaIssue, phase: IssuePhase): number {
       return phases.verification.durationSeconds;
     case 'voting':
       return phases.voting.durationSeconds;
-    default:
+    case 'admission':
       return phases.admission.timeLimitSeconds;
+    case 'closed':
+    case 'cancelled':
+      return 0;
   }
 }
 
