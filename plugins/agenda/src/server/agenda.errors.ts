@@ -18,7 +18,7 @@ export enum AgendaErrorCode {
 
 export const AGENDA_ERRORS = defineErrors({
   [AgendaErrorCode.AreaNotFound]: { status: 404, fr: 'Domaine introuvable', en: 'Area not found' },
-  [AgendaErrorCode.IssueNotFound]: { status: 404, fr: 'Question introuvable', en: 'Issue not found' },
+  [AgendaErrorCode.IssueNotFound]: { status: 404, fr: 'Sujet introuvable', en: 'Issue not found' },
   [AgendaErrorCode.InitiativeNotFound]: {
     status: 404,
     fr: 'Initiative introuvable',
