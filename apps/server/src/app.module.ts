@@ -4,6 +4,7 @@ import { petitionsPlugin } from '@liquide/plugin-petitions';
 import { amendmentsPlugin } from '@liquide/plugin-amendments';
 import { coDraftingPlugin } from '@liquide/plugin-co-drafting';
 import { questionsPlugin } from '@liquide/plugin-questions';
+import { agendaPlugin } from '@liquide/plugin-agenda';
 
 /** The plugins this server runs, listed explicitly (no discovery); validated at start. */
 export const APP_PLUGINS: readonly LiquidePlugin[] = [
@@ -11,6 +12,7 @@ export const APP_PLUGINS: readonly LiquidePlugin[] = [
   amendmentsPlugin,
   coDraftingPlugin,
   questionsPlugin,
+  agendaPlugin,
 ];
 
 /** The application: the engine plus the plugins listed explicitly. */

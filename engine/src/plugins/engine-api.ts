@@ -11,6 +11,7 @@ export {
   CloseBallotCommand,
 } from '../ballots/commands/ballot.commands';
 export type { CreateBallotInput } from '../ballots/commands/ballot.commands';
+export { GetResultQuery } from '../ballots/queries/ballot.queries';
 export { CreateBillCommand } from '../bills/commands/create-bill.command';
 export { BallotOpenedEvent, BallotClosedEvent } from '../ballots/ballots.events';
 export { recordProof } from '../record/record-proof';
