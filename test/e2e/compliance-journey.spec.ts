@@ -124,7 +124,7 @@ describe('Chromium: a deputy records a vote with an explanation, an observer see
     'at %s size, in %s',
     async (size: Size, lang: Lang, title: string) => {
       const w = WORDS[lang];
-      const { billId, ballotId } = await instructedBallot(world, ['yes', 'yes', 'yes', 'yes', 'yes'], title);
+      const { billId } = await instructedBallot(world, ['yes', 'yes', 'yes', 'yes', 'yes'], title);
       const explanation =
         lang === 'fr'
           ? 'Le texte voté a changé après la consigne.'

@@ -62,7 +62,7 @@ describe('Public record of a real ballot, checked with `liquide verify`', () => 
     expect(started.status).toBe(202);
     // generous: on a busy machine the import job may take tens of seconds to run
     let status = '';
-    for (const deadline = Date.now() + 90_000; status !== 'done' && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 90_000; status !== 'done' && Date.now() < deadline;) {
       const progress = await organiser.call<{ status: string }>(
         'GET',
         `/api/collectives/${collectiveId}/members/imports/${started.body.importId}`,

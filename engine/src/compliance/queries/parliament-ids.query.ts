@@ -22,10 +22,10 @@ export class ParliamentIdsHandler implements IQueryHandler<ParliamentIdsQuery> {
   constructor(private readonly em: EntityManager) {}
 
   async execute({ collectiveId }: ParliamentIdsQuery): Promise<{ deputies: ParliamentIdLine[] }> {
-    const rows = await this.em.fork().execute<
-      { member_id: string; display_name: string; seated: boolean; parliament_id: string | null }[]
-    >(
-      `with deputies as (
+    const rows = await this.em
+      .fork()
+      .execute<{ member_id: string; display_name: string; seated: boolean; parliament_id: string | null }[]>(
+        `with deputies as (
          select member_id from deputy_seat where collective_id = ? and ended_at is null
          union select member_id from mandate_instruction where collective_id = ?
          union select member_id from deputy_parliament_id where collective_id = ?)
@@ -37,8 +37,8 @@ export class ParliamentIdsHandler implements IQueryHandler<ParliamentIdsQuery> {
        join member m on m.id = d.member_id
        left join deputy_parliament_id p on p.collective_id = ? and p.member_id = m.id
        order by 3 desc, m.display_name, m.id`,
-      [collectiveId, collectiveId, collectiveId, collectiveId, collectiveId],
-    );
+        [collectiveId, collectiveId, collectiveId, collectiveId, collectiveId],
+      );
     return {
       deputies: rows.map((row) => ({
         memberId: row.member_id,
