@@ -38,6 +38,7 @@ const WORDS = {
     importTitle: 'Importer le scrutin officiel',
     importContent: 'Contenu du fichier',
     importSubmit: 'Importer',
+    line: (n: number) => `ligne ${n} du fichier`,
     unknownId: (id: string) => `Aucun député de Liquide n’a l’identifiant ${id}`,
     settingsLink: /^Suivi des député·es/,
     idOf: (name: string) => `Identifiant parlementaire de ${name}`,
@@ -70,6 +71,7 @@ const WORDS = {
     importTitle: 'Import the official roll call',
     importContent: 'File content',
     importSubmit: 'Import',
+    line: (n: number) => `file line ${n}`,
     unknownId: (id: string) => `No Liquide deputy has the identifier ${id}`,
     settingsLink: /^Deputies’ follow-up/,
     idOf: (name: string) => `Parliamentary identifier of ${name}`,
@@ -155,11 +157,11 @@ describe('Chromium: a deputy records a vote with an explanation, an observer see
       await organiser.getByRole('button', { name: w.importSubmit, exact: true }).click();
       const report = organiser.getByTestId('roll-call-errors');
       for (const [row, id] of [
-        ['1', 'PA990001'],
-        ['2', 'PA990002'],
-      ]) {
-        const line = report.getByRole('row', { name: new RegExp(`^${row} .*${w.unknownId(id)}`) });
-        await line.getByText('parliament_id').waitFor();
+        [1, 'PA990001'],
+        [2, 'PA990002'],
+      ] as const) {
+        const name = new RegExp(`^${row} \\(${w.line(row + 1)}\\) parliament_id .*${w.unknownId(id)}`);
+        await report.getByRole('row', { name }).waitFor();
       }
       expect(await report.getByRole('row').count()).toBe(3);
       await expectPageHealthy(organiser);

@@ -68,6 +68,7 @@ export const compliance: Record<keyof typeof fr, string> = {
   'compliance.import.row': 'Row',
   'compliance.import.field': 'Field',
   'compliance.import.rule': 'Rule',
+  'compliance.import.line': 'file line {n}',
   'compliance.import.problem': 'Problem',
   'compliance.import.rule.unknown_id': 'unknown identifier',
   'compliance.import.rule.duplicate': 'duplicate',

@@ -67,6 +67,7 @@ export const compliance = {
   'compliance.import.row': 'Ligne',
   'compliance.import.field': 'Champ',
   'compliance.import.rule': 'Règle',
+  'compliance.import.line': 'ligne {n} du fichier',
   'compliance.import.problem': 'Problème',
   'compliance.import.rule.unknown_id': 'identifiant inconnu',
   'compliance.import.rule.duplicate': 'en double',
