@@ -33,6 +33,22 @@ const WORDS = {
     question: 'Votre question',
     ask: 'Poser la question',
     answered: (name: string, text: string) => `${name} a répondu à votre question « ${text} ».`,
+    confirm: 'Confirmer ce vote',
+    confirmed: (name: string) => `Vote de ${name} confirmé.`,
+    importTitle: 'Importer le scrutin officiel',
+    importContent: 'Contenu du fichier',
+    importSubmit: 'Importer',
+    line: (n: number) => `ligne ${n} du fichier`,
+    unknownId: (id: string) => `Aucun député de Liquide n’a l’identifiant ${id}`,
+    settingsLink: /^Suivi des député·es/,
+    idOf: (name: string) => `Identifiant parlementaire de ${name}`,
+    saveIds: 'Enregistrer les identifiants',
+    idsSaved: /identifiants? enregistrés?\./,
+    noticeAfter: 'Après combien de consignes non suivies (Avis à tous les membres)',
+    noticeOn: /^Activer\s: Avis à tous les membres/,
+    saveConsequences: 'Enregistrer les conséquences',
+    atLeastOne: /Doit valoir au moins 1/,
+    consequencesSaved: 'Conséquences enregistrées.',
   },
   en: {
     language: 'en',
@@ -50,6 +66,22 @@ const WORDS = {
     question: 'Your question',
     ask: 'Ask the question',
     answered: (name: string, text: string) => `${name} answered your question “${text}”.`,
+    confirm: 'Confirm this vote',
+    confirmed: (name: string) => `${name}’s vote confirmed.`,
+    importTitle: 'Import the official roll call',
+    importContent: 'File content',
+    importSubmit: 'Import',
+    line: (n: number) => `file line ${n}`,
+    unknownId: (id: string) => `No Liquide deputy has the identifier ${id}`,
+    settingsLink: /^Deputies’ follow-up/,
+    idOf: (name: string) => `Parliamentary identifier of ${name}`,
+    saveIds: 'Save the identifiers',
+    idsSaved: /identifiers? saved\./,
+    noticeAfter: 'After how many instructions not followed (Notice to every member)',
+    noticeOn: /^Enable: Notice to every member/,
+    saveConsequences: 'Save the consequences',
+    atLeastOne: /Must be at least 1/,
+    consequencesSaved: 'Consequences saved.',
   },
 } as const;
 
@@ -94,7 +126,7 @@ describe('Chromium: a deputy records a vote with an explanation, an observer see
     'at %s size, in %s',
     async (size: Size, lang: Lang, title: string) => {
       const w = WORDS[lang];
-      const { billId, ballotId } = await instructedBallot(world, ['yes', 'yes', 'yes', 'yes', 'yes'], title);
+      const { billId } = await instructedBallot(world, ['yes', 'yes', 'yes', 'yes', 'yes'], title);
       const explanation =
         lang === 'fr'
           ? 'Le texte voté a changé après la consigne.'
@@ -110,13 +142,46 @@ describe('Chromium: a deputy records a vote with an explanation, an observer see
       await form.getByText(w.saved).waitFor();
       await expectPageHealthy(own);
       await screenshot(own, `compliance-deputy-form-${lang}-${size}`);
-      // an organiser checks it against the official roll call
-      const confirmed = await world.admin.call(
-        'POST',
-        `/api/ballots/${ballotId}/actual-votes/${deputy}/confirm`,
-        {},
-      );
-      expect(confirmed.status).toBe(200);
+      // an organiser checks it against the official roll call and confirms it with the web button, then tries
+      // a roll-call file whose rows name no Liquide deputy: each row is reported, nothing is imported
+      const organiser = await browser.open(size, { languages: [lang] });
+      const billPath = `/c/${world.id}/bills/${billId}/compliance`;
+      await signIn(organiser, sut.baseUrl, world.admin.email, billPath, lang);
+      await organiser.getByRole('button', { name: `${w.confirm} (${deputyName})` }).click();
+      await organiser.getByRole('dialog').getByRole('button', { name: w.confirm, exact: true }).click();
+      await organiser.getByRole('status').getByText(w.confirmed(deputyName)).waitFor();
+      await organiser.getByText(w.importTitle).click();
+      await organiser
+        .getByLabel(w.importContent)
+        .fill(['parliament_id,vote', 'PA990001,pour', 'PA990002,contre'].join('\n'));
+      await organiser.getByRole('button', { name: w.importSubmit, exact: true }).click();
+      const report = organiser.getByTestId('roll-call-errors');
+      for (const [row, id] of [
+        [1, 'PA990001'],
+        [2, 'PA990002'],
+      ] as const) {
+        const name = new RegExp(`^${row} \\(${w.line(row + 1)}\\) parliament_id .*${w.unknownId(id)}`);
+        await report.getByRole('row', { name }).waitFor();
+      }
+      expect(await report.getByRole('row').count()).toBe(3);
+      await expectPageHealthy(organiser);
+      await screenshot(organiser, `compliance-roll-call-${lang}-${size}`);
+      // the deputies' identifiers and the consequences, with a field error named in the organiser's language
+      await organiser.goto(`${sut.baseUrl}/#/c/${world.id}/organise`);
+      await organiser.getByRole('link', { name: w.settingsLink }).click();
+      await organiser.getByLabel(w.idOf(deputyName)).fill(`PA7${lang === 'fr' ? 1 : 2}0000`);
+      await organiser.getByRole('button', { name: w.saveIds }).click();
+      await organiser.getByText(w.idsSaved).waitFor();
+      expect(await organiser.getByRole('checkbox', { name: w.noticeOn }).isChecked()).toBe(false);
+      await organiser.getByLabel(w.noticeAfter).fill('0');
+      await organiser.getByRole('button', { name: w.saveConsequences }).click();
+      await organiser.getByRole('alert').getByText(w.atLeastOne).waitFor();
+      expect(await organiser.getByLabel(w.noticeAfter).getAttribute('aria-invalid')).toBe('true');
+      await organiser.getByLabel(w.noticeAfter).fill('2');
+      await organiser.getByRole('button', { name: w.saveConsequences }).click();
+      await organiser.getByText(w.consequencesSaved).waitFor();
+      await expectPageHealthy(organiser);
+      await screenshot(organiser, `compliance-settings-${lang}-${size}`);
 
       // an observer opens the deputy's public page, then the bill's side-by-side view
       const observer = await browser.open(size, { languages: [lang] });
@@ -153,7 +218,7 @@ describe('Chromium: a deputy records a vote with an explanation, an observer see
       await member.getByText(w.answered(deputyName, question)).waitFor({ timeout: 20_000 });
       await expectPageHealthy(member);
       await screenshot(member, `compliance-question-notice-${lang}-${size}`);
-      await Promise.all([own, observer, member].map((page) => page.context().close()));
+      await Promise.all([own, organiser, observer, member].map((page) => page.context().close()));
       expect(browser.pageErrors).toEqual([]);
     },
     180_000,

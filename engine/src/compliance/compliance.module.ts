@@ -12,6 +12,7 @@ import {
   DeputyComplianceHandler,
   PopoloActualVotesHandler,
 } from './queries/compliance.query-handlers';
+import { ParliamentIdsHandler } from './queries/parliament-ids.query';
 import './compliance.errors';
 
 export const CommandHandlers = [
@@ -26,6 +27,7 @@ export const QueryHandlers = [
   BillComplianceHandler,
   CollectiveComplianceHandler,
   PopoloActualVotesHandler,
+  ParliamentIdsHandler,
 ];
 
 /**

@@ -113,6 +113,18 @@ describe('Deputies’ actual votes: roll-call imports, declarations, computed co
   const bill = async (billId: string) =>
     (await request<BillView>(sut.baseUrl, 'GET', `/api/bills/${billId}/compliance`)).body.ballots[0];
 
+  it('lists the seated deputies with their identifiers to organisers only', async () => {
+    const listed = await world.admin.call<{
+      deputies: { memberId: string; seated: boolean; parliamentId: string | null }[];
+    }>('GET', `/api/collectives/${world.id}/parliament-ids`);
+    expect(listed.status).toBe(200);
+    expect(
+      Object.fromEntries(listed.body.deputies.map((d) => [d.memberId, [d.seated, d.parliamentId]])),
+    ).toEqual(Object.fromEntries(world.deputies.map((id, i) => [id, [true, `PA10${i}`]])));
+    const member = await user(world.deputies[0]).call('GET', `/api/collectives/${world.id}/parliament-ids`);
+    expect(member.status).toBe(403);
+  });
+
   it('refuses a CSV with an unknown identifier or an unreadable vote, row by row, and imports nothing', async () => {
     const csv = ['parliament_id,vote', 'PA100,pour', 'PA999,contre', 'PA101,peut-être', 'PA102,absent'].join(
       '\n',
@@ -134,10 +146,11 @@ describe('Deputies’ actual votes: roll-call imports, declarations, computed co
       expect.objectContaining({
         row: 2,
         parliamentId: 'PA999',
+        field: 'parliament_id',
         rule: 'unknown_id',
         message: 'No Liquide deputy has the identifier PA999',
       }),
-      expect.objectContaining({ row: 3, parliamentId: 'PA101', rule: 'vote' }),
+      expect.objectContaining({ row: 3, parliamentId: 'PA101', field: 'vote', rule: 'vote' }),
     ]);
     const french = await world.admin.call<{ message: string }>(
       'POST',

@@ -12,6 +12,7 @@ export type RouteName =
   | 'deputy'
   | 'deputy-record'
   | 'bill-compliance'
+  | 'compliance-settings'
   | 'organise'
   | 'sortition'
   | 'plugins'
@@ -48,6 +49,7 @@ const TABLE: readonly [string, RouteName][] = [
   ['/c/:collectiveId/organise/sortition', 'sortition'],
   ['/c/:collectiveId/organise/plugins', 'plugins'],
   ['/c/:collectiveId/organise/members', 'members'],
+  ['/c/:collectiveId/organise/compliance', 'compliance-settings'],
   ['/c/:collectiveId/petitions', 'petitions'],
   ['/c/:collectiveId/petitions/:petitionId', 'petition'],
   ['/c/:collectiveId/observe', 'observe'],
@@ -85,4 +87,5 @@ export const links = {
   tally: (c: string, ballotId: string) => `#/c/${c}/observe/${ballotId}`,
   deputyRecord: (c: string, memberId: string) => `#/c/${c}/deputies/${memberId}`,
   billCompliance: (c: string, billId: string) => `#/c/${c}/bills/${billId}/compliance`,
+  complianceSettings: (c: string) => `#/c/${c}/organise/compliance`,
 };

@@ -33,6 +33,8 @@ import {
   DeputyComplianceQuery,
   PopoloActualVotesQuery,
 } from '../queries/compliance.queries';
+import { rollCallField } from '../roll-call/roll-call';
+import { ParliamentIdsQuery } from '../queries/parliament-ids.query';
 
 /** Deputies' actual votes (declared, confirmed, imported), compliance figures and their public pages. */
 @ApiTags('compliance')
@@ -99,9 +101,23 @@ export class ComplianceController {
         code: error.code,
         field: 'content',
         message: interpolate(definition[language], { count: error.problems.length }),
-        rows: error.problems.map(({ message, ...problem }) => ({ ...problem, message: message[language] })),
+        rows: error.problems.map(({ message, ...problem }) => ({
+          ...problem,
+          field: rollCallField(problem.rule),
+          message: message[language],
+        })),
       };
     }
+  }
+
+  /** The deputies an organiser may map (seated, instructed or mapped) with their identifiers. */
+  @Get('collectives/:collectiveId/parliament-ids')
+  async listParliamentIds(
+    @CurrentAccount() account: AuthenticatedAccount,
+    @Param() params: CollectiveParamDto,
+  ) {
+    await this.access.assertMember(account, params.collectiveId, 'compliance.check');
+    return this.queries.execute(new ParliamentIdsQuery(params.collectiveId));
   }
 
   /** Deputies' parliamentary identifiers, used to match roll calls. */

@@ -145,6 +145,24 @@ export function parseAnScrutin(text: string): ParsedRollCall {
   return { complete: true, rows, problems, ...(date ? { date } : {}), ...(reference ? { reference } : {}) };
 }
 
+/**
+ * The field of the file a problem's rule is about: the column (CSV) or key (scrutin JSON) that names the
+ * deputy or the vote; the whole `content` when the file itself cannot be read.
+ */
+export function rollCallField(rule: string): string {
+  switch (rule) {
+    case 'unknown_id':
+    case 'duplicate':
+    case 'parliament_id':
+      return 'parliament_id';
+    case 'acteurRef':
+    case 'vote':
+      return rule;
+    default:
+      return 'content';
+  }
+}
+
 /** Vote words accepted in a CSV, French and English, any case. */
 const CSV_VOTES: Readonly<Record<string, ActualVoteChoice>> = {
   yes: 'yes',

@@ -10,6 +10,8 @@ export class ApiError extends Error {
     message: string,
     readonly field?: string,
     readonly problems: readonly FieldProblem[] = [],
+    /** The whole answer, for refusals that carry more than one field's problems (e.g. per-row reports). */
+    readonly body: unknown = null,
   ) {
     super(message);
   }
@@ -84,6 +86,7 @@ export async function call<T>(method: string, path: string, options: CallOptions
       error.message ?? response.statusText,
       error.field,
       error.errors ?? [],
+      parsed,
     );
   }
   return parsed as T;
