@@ -25,7 +25,7 @@ import { QuestionErrorCode } from './questions.errors';
 import type { QuestionAction } from './questions.actions';
 
 class AskDto extends createZodDto(AskQuestionInput) {}
-class AnswerDto extends createZodDto(AnswerQuestionInput) {}
+class AnswerQuestionDto extends createZodDto(AnswerQuestionInput) {}
 class ModerateDto extends createZodDto(ModerateQuestionInput) {}
 class BillParamDto extends createZodDto(z.strictObject({ billId: z.uuid() })) {}
 class QuestionParamDto extends createZodDto(z.strictObject({ questionId: z.uuid() })) {}
@@ -101,7 +101,7 @@ export class QuestionsController {
   async answer(
     @CurrentAccount() account: AuthenticatedAccount,
     @Param() params: QuestionParamDto,
-    @Body() body: AnswerDto,
+    @Body() body: AnswerQuestionDto,
   ) {
     const { member } = await this.onQuestion(account, params.questionId, 'questions.answer');
     return this.commands.execute(
