@@ -1,6 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { requestId } from '../common/request-id.schema';
+import { boundedRecord } from '../errors/bounded-record';
 
 /**
  * `choice` on a yes / no / abstain ballot; `ballot` on a method ballot (its shape is the method's:
@@ -9,7 +10,7 @@ import { requestId } from '../common/request-id.schema';
 export const CastVoteInput = z
   .strictObject({
     choice: z.enum(['yes', 'no', 'abstain']).optional(),
-    ballot: z.record(z.string(), z.unknown()).optional(),
+    ballot: boundedRecord(z.string().max(32), z.unknown(), 4).optional(),
     requestId,
   })
   .refine((input) => (input.choice === undefined) !== (input.ballot === undefined), {
