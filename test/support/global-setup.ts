@@ -27,5 +27,7 @@ export default async function globalSetup(): Promise<void> {
     process.env[name] ??= value;
   }
   process.env[TEST_ENV.serverUrl] = serverUrl;
-  process.env[TEST_ENV.template] = `liquide_tpl_${process.pid}_${Date.now().toString(36)}`;
+  const run = `${process.pid}_${Date.now().toString(36)}`;
+  process.env[TEST_ENV.run] = run;
+  process.env[TEST_ENV.template] = `liquide_tpl_${run}`;
 }

@@ -2,7 +2,14 @@
 export const TEST_ENV = {
   serverUrl: 'LIQUIDE_TEST_SERVER_URL',
   template: 'LIQUIDE_TEST_TEMPLATE',
+  /** Names this `npm test` run: its template and every database its files copy carry it. */
+  run: 'LIQUIDE_TEST_RUN',
 } as const;
+
+/** Prefix of the databases that the test files of `run` copy from its template. */
+export function testDatabasePrefix(run: string): string {
+  return `liquide_t_${run}_`;
+}
 
 /**
  * Rate limits high enough that no suite meets them (the one proving the limits sets its own);

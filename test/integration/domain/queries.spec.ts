@@ -1,5 +1,6 @@
 import { request } from '../../support/api-client';
 import { startTestApp, type TestApp } from '../../support/test-app';
+import { waitFor } from '../../support/wait';
 import {
   createBallot,
   createCollective,
@@ -164,18 +165,20 @@ describe('Queries of the voting domain', () => {
       expect(result.body.result.instructions.filter((i) => i.choice === 'yes')).toHaveLength(3);
       expect(result.body.resultHash).toMatch(/^[0-9a-f]{64}$/);
 
-      const record = await request<{ events: { type: string; payload: unknown }[] }>(
-        sut.baseUrl,
-        'GET',
-        `/api/collectives/${c.id}/record`,
-      );
+      type RecordPage = { events: { type: string; payload: unknown }[] };
+      const closedEntry = (page: RecordPage) =>
+        (page.events ?? []).find(
+          (e) => e.type === 'ballot.closed' && JSON.stringify(e.payload).includes(ballotId),
+        );
+      // the record chains entries in commit order: a busy machine may show the close a moment later
+      let record = await request<RecordPage>(sut.baseUrl, 'GET', `/api/collectives/${c.id}/record`);
+      await waitFor(async () => {
+        record = await request<RecordPage>(sut.baseUrl, 'GET', `/api/collectives/${c.id}/record`);
+        return record.status !== 200 || closedEntry(record.body) !== undefined;
+      });
       expect(record.status).toBe(200);
       const text = JSON.stringify(record.body);
-      const closed = JSON.stringify(
-        (record.body.events ?? []).find(
-          (e) => e.type === 'ballot.closed' && JSON.stringify(e.payload).includes(ballotId),
-        ),
-      );
+      const closed = JSON.stringify(closedEntry(record.body));
       expect(closed).toContain('scenario');
       for (const id of [c.adminId, ...Object.values(c.ids)]) {
         expect(closed).not.toContain(id);
