@@ -43,8 +43,21 @@ interface SealedRow {
   hash: string;
 }
 
-/** Rows whose writing transaction has ended: nothing older can still appear (docs/record.md). */
-const FINISHED_WRITER = `writer_xid < pg_snapshot_xmin(pg_current_snapshot())`;
+/**
+ * The sealing horizon: the oldest transaction of this database still running, or else the next one to
+ * start. A row whose writer is older has committed, and no row of an older writer can still appear.
+ * Transactions of other databases on the same server (another application, another test file) write
+ * no record row and do not hold it back, as `pg_snapshot_xmin` would (docs/record.md).
+ */
+const SEAL_HORIZON = `select coalesce(
+    (select min(running) from pg_snapshot_xip(snap) as running
+      where running::xid in (select backend_xid from pg_stat_activity
+                             where datname = current_database() and backend_xid is not null)),
+    pg_snapshot_xmax(snap))::text as horizon
+  from pg_current_snapshot() as snap`;
+
+/** Rows whose writing transaction is older than the horizon, given as the query's parameter. */
+const FINISHED_WRITER = `writer_xid < ?::xid8`;
 
 /** `occurred_at` as the exact ISO 8601 text that is hashed and exported (UTC, milliseconds). */
 const OCCURRED_AT = `to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at`;
@@ -91,12 +104,12 @@ export class RecordService {
 
   /** Seals every finished event of every collective (the background sealer's round). */
   async sealPending(): Promise<number> {
-    const rows = await this.em
-      .fork()
-      .getConnection()
-      .execute<{ collective_id: string }[]>(
-        `select distinct collective_id from record_event where hash is null and ${FINISHED_WRITER}`,
-      );
+    const connection = this.em.fork().getConnection();
+    const [{ horizon }] = await connection.execute<{ horizon: string }[]>(SEAL_HORIZON);
+    const rows = await connection.execute<{ collective_id: string }[]>(
+      `select distinct collective_id from record_event where hash is null and ${FINISHED_WRITER}`,
+      [horizon],
+    );
     let total = 0;
     for (const row of rows) {
       total += await this.sealNow(row.collective_id);
@@ -107,11 +120,14 @@ export class RecordService {
   private async sealBatch(collectiveId: string): Promise<number> {
     return this.em.fork().transactional(async (tx) => {
       await tx.execute('select pg_advisory_xact_lock(?, hashtext(?))', [SEAL_LOCK_NAMESPACE, collectiveId]);
+      // the horizon is taken before the rows are read, in an earlier statement: a writer that starts
+      // in between is newer than it, and one that ends in between has committed rows the read sees
+      const [{ horizon }] = await tx.execute<{ horizon: string }[]>(SEAL_HORIZON);
       const ready = await tx.execute<UnsealedRow[]>(
         `select id, type, payload, ${OCCURRED_AT} from record_event
          where collective_id = ? and hash is null and ${FINISHED_WRITER}
          order by id limit ?`,
-        [collectiveId, SEAL_BATCH],
+        [collectiveId, horizon, SEAL_BATCH],
       );
       if (ready.length === 0) {
         return 0;

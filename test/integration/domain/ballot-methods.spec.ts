@@ -7,6 +7,7 @@ import type { RecordExportV1 } from '@liquide/engine/record/record-format';
 import { request } from '../../support/api-client';
 import { collectStates, connectLive, eventually, watch, type LiveClient } from '../../support/live-client';
 import { startTestApp, type TestApp } from '../../support/test-app';
+import { waitFor } from '../../support/wait';
 import { createCollective, requestId, type Collective } from './domain-fixtures';
 
 interface ErrorBody {
@@ -169,7 +170,11 @@ describe('Ballots counted by other methods: preference (Schulze), D21, approval'
       [2, 1],
       [2, 1],
     ]);
-    const csv = await c.admin.call<string>('GET', `/api/collectives/${c.id}/ballots/${ballotId}/results.csv`);
+    // the export reads the closed ballot from the record, which chains entries in commit order
+    const resultsCsv = () =>
+      c.admin.call<string>('GET', `/api/collectives/${c.id}/ballots/${ballotId}/results.csv`);
+    let csv = await resultsCsv();
+    await waitFor(async () => (csv = await resultsCsv()).status === 200);
     expect(csv.body.split('\r\n').slice(0, 2)).toEqual(['option,rank,pairwise_wins', 'i1,1,2']);
   });
 
@@ -222,7 +227,11 @@ describe('Ballots counted by other methods: preference (Schulze), D21, approval'
     expect(wrong.status).toBe(422);
     expect(wrong.body).toMatchObject({ code: 'vote.wrong_method' });
 
-    const record = (await c.admin.call<RecordExportV1>('GET', `/api/collectives/${c.id}/record`)).body;
+    const readRecord = async () =>
+      (await c.admin.call<RecordExportV1>('GET', `/api/collectives/${c.id}/record`)).body;
+    let record = await readRecord();
+    // a busy machine may chain the last close into the record a moment after it was answered
+    await waitFor(async () => (record = await readRecord()).ballots?.length === 3);
     expect(record.ballots).toHaveLength(3);
     expect(await runVerify(record, dir)).toEqual({
       status: 0,

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { RecordService, verifyRecord } from '@liquide/engine/record';
+import { createTestDatabase } from '../../support/test-database';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { appendCommitted, insertCollective, openOrm, sealAll } from './record-fixtures';
 
@@ -79,6 +80,25 @@ describe('Public record under concurrent writers and sealers', () => {
       expect(verifyRecord(exported)).toMatchObject({ ok: true, events: 2 });
     } finally {
       await slow.end();
+    }
+  });
+
+  it('is not held back by a transaction left open in another database of the same server', async () => {
+    const collectiveId = await insertCollective(orm);
+    // another application on the same PostgreSQL, in the middle of a long transaction that has written
+    const neighbour = await createTestDatabase({ empty: true });
+    const elsewhere = new Client({ connectionString: neighbour.url });
+    await elsewhere.connect();
+    try {
+      await elsewhere.query('begin');
+      await elsewhere.query('create table work (n int)');
+      await appendCommitted(orm, otherInstance, collectiveId, 'vote.cast', { member: 'here' });
+      expect(await otherInstance.sealNow(collectiveId)).toBe(1);
+      const exported = await appRecord.exportRecord(collectiveId);
+      expect(exported.events.map((event) => event.payload)).toEqual([{ member: 'here' }]);
+    } finally {
+      await elsewhere.end();
+      await neighbour.drop();
     }
   });
 
