@@ -27,7 +27,7 @@ export const agenda: Record<keyof typeof fr, string> = {
     'Issue cancelled: no initiative reached the admission quorum in time.',
   'agenda.cancelled.verification_quorum_missed':
     'Issue cancelled: no initiative reached the second quorum at the end of verification.',
-  'agenda.admitted': 'Issue admitted: an initiative reached the quorum, discussion is open.',
+  'agenda.admitted': 'Issue admitted: an initiative reached the admission quorum.',
   'agenda.initiatives': 'Competing initiatives',
   'agenda.revision': 'version {n}',
   'agenda.mine': 'your initiative',

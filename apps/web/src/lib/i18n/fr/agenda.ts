@@ -25,7 +25,7 @@ export const agenda = {
     'Sujet annulé : aucune initiative n’a réuni le quorum d’admission à temps.',
   'agenda.cancelled.verification_quorum_missed':
     'Sujet annulé : aucune initiative n’a réuni le second quorum à la fin de la vérification.',
-  'agenda.admitted': 'Sujet admis : une initiative a atteint le quorum, la discussion est ouverte.',
+  'agenda.admitted': 'Sujet admis : une initiative a atteint le quorum d’admission.',
   'agenda.initiatives': 'Initiatives en concurrence',
   'agenda.revision': 'version {n}',
   'agenda.mine': 'votre initiative',
