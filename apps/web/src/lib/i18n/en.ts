@@ -13,6 +13,7 @@ import { results } from './en/results';
 import { compliance } from './en/compliance';
 import { questions } from './en/questions';
 import { methods } from './en/methods';
+import { agenda } from './en/agenda';
 import type { MessageKey } from './fr';
 
 /** English messages, one file per area under `en/`; each area's type makes a missing key a compile error. */
@@ -32,4 +33,5 @@ export const en: Record<MessageKey, string> = {
   ...questions,
   ...commonUi,
   ...methods,
+  ...agenda,
 };

@@ -13,6 +13,7 @@ import { results } from './fr/results';
 import { compliance } from './fr/compliance';
 import { questions } from './fr/questions';
 import { methods } from './fr/methods';
+import { agenda } from './fr/agenda';
 
 /**
  * French messages (the default language), one file per area under `fr/`; `{name}` placeholders are
@@ -34,6 +35,7 @@ export const fr = {
   ...questions,
   ...commonUi,
   ...methods,
+  ...agenda,
 } as const;
 
 export type MessageKey = keyof typeof fr;
