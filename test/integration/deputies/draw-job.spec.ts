@@ -94,7 +94,7 @@ describe('A draw runs as a job: started at once, followed live, cancellable, pub
     expect(done.progress!.bound).toBeGreaterThan(0);
 
     // pushed to the organiser's socket: running, then done with the proof's hash
-    await waitFor(async () => pushed.some((p) => p.id === job.id && p.status === 'done'));
+    await waitFor(() => Promise.resolve(pushed.some((p) => p.id === job.id && p.status === 'done')));
     const mine = pushed.filter((p) => p.id === job.id);
     expect(mine.some((p) => p.status === 'running')).toBe(true);
     expect(mine.at(-1)).toMatchObject({ status: 'done', proofHash: done.proofHash });
@@ -202,7 +202,9 @@ describe('A draw runs as a job: started at once, followed live, cancellable, pub
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('sortition.draw_job_finished');
     expect(twice.body.message).toContain('déjà terminée');
-    await waitFor(async () => pushed.some((p) => p.id === started.body.id && p.status === 'cancelled'));
+    await waitFor(() =>
+      Promise.resolve(pushed.some((p) => p.id === started.body.id && p.status === 'cancelled')),
+    );
 
     const restarted = await organiser.call<DrawJobView>('POST', `/api/sortitions/${setup.sortitionId}/draw`, {
       seed: setup.seed,
