@@ -11,6 +11,7 @@ import type { ApiUser } from '../../support/api-client';
 
 /** A pool large enough that its LEXIMIN takes seconds (several levels), small enough for CI. */
 export const POOL = { volunteers: 300, seats: 30, features: 3 } as const;
+export type PoolSize = { readonly volunteers: number; readonly seats: number; readonly features: number };
 
 export interface SortitionSetup {
   readonly sortitionId: string;
@@ -24,8 +25,12 @@ export interface SortitionSetup {
  * registering hundreds of accounts through the API would only slow the test down, and the draw reads
  * nothing else of them.
  */
-export async function addVolunteers(databaseUrl: string, collectiveId: string): Promise<Quota[]> {
-  const generated = generatedPool(POOL.volunteers, POOL.seats, POOL.features);
+export async function addVolunteers(
+  databaseUrl: string,
+  collectiveId: string,
+  size: PoolSize = POOL,
+): Promise<Quota[]> {
+  const generated = generatedPool(size.volunteers, size.seats, size.features);
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -54,9 +59,10 @@ export async function committedSortition(
   collectiveId: string,
   quotas: Quota[],
   label: string,
+  seats: number = POOL.seats,
 ): Promise<SortitionSetup> {
   const frozen = await organiser.call<{ id: string }>('POST', `/api/collectives/${collectiveId}/sortitions`, {
-    seats: POOL.seats,
+    seats,
     substitutes: 5,
     quotas,
   });
@@ -64,8 +70,9 @@ export async function committedSortition(
     throw new Error(`freeze failed: ${frozen.status} ${JSON.stringify(frozen.body)}`);
   }
   const seed = `graine ${label}`;
+  // without a seed of the organiser's, the server keeps one (the web client's way)
   const committed = await organiser.call('POST', `/api/sortitions/${frozen.body.id}/commitment`, {
-    seedCommitment: seedCommitment(seed),
+    ...(label === 'web' ? {} : { seedCommitment: seedCommitment(seed) }),
     publicValueSource: 'EuroMillions du vendredi',
   });
   if (committed.status !== 201) {

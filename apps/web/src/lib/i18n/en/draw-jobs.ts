@@ -3,6 +3,7 @@ import type { drawJobs as fr } from '../fr/draw-jobs';
 /** The draw as a job: its progress, cancel and outcome on the organiser's sortition page. */
 export const drawJobs: Record<keyof typeof fr, string> = {
   'drawJob.title': 'Computing the draw',
+  'drawJob.titleEnded': 'The draw’s computation',
   'drawJob.status.queued': 'Waiting for a worker…',
   'drawJob.status.running': 'Computing',
   'drawJob.status.done': 'Draw finished and published',
@@ -18,7 +19,7 @@ export const drawJobs: Record<keyof typeof fr, string> = {
   'drawJob.phaseLabel': 'Step',
   'drawJob.groups': 'Groups fixed',
   'drawJob.groupsValue': '{fixed} of {groups}',
-  'drawJob.bound': 'Minimum probability (bound)',
+  'drawJob.bound': 'Minimum probability of the open groups (bound)',
   'drawJob.elapsed': 'Elapsed',
   'drawJob.seconds': '{seconds} s',
   'drawJob.attempts': 'Attempts',

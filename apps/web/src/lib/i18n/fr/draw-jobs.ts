@@ -1,6 +1,7 @@
 /** The draw as a job: its progress, cancel and outcome on the organiser's sortition page. */
 export const drawJobs = {
   'drawJob.title': 'Calcul du tirage',
+  'drawJob.titleEnded': 'Le calcul du tirage',
   'drawJob.status.queued': 'En attente d’un calculateur…',
   'drawJob.status.running': 'Calcul en cours',
   'drawJob.status.done': 'Tirage terminé et publié',
@@ -16,7 +17,7 @@ export const drawJobs = {
   'drawJob.phaseLabel': 'Étape',
   'drawJob.groups': 'Groupes fixés',
   'drawJob.groupsValue': '{fixed} sur {groups}',
-  'drawJob.bound': 'Probabilité minimale (borne)',
+  'drawJob.bound': 'Probabilité minimale des groupes ouverts (borne)',
   'drawJob.elapsed': 'Temps écoulé',
   'drawJob.seconds': '{seconds} s',
   'drawJob.attempts': 'Tentatives',
