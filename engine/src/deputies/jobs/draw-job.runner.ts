@@ -160,10 +160,17 @@ export class DrawJobRunner implements OnApplicationBootstrap, OnModuleDestroy {
     const job: LocalJob = { row, startedAt: Date.now(), latest: row.progress!, lastWrite: 0, stopped: false };
     this.local.set(row.id, job);
     this.push(viewOf(row));
-    const sortition = await this.em.fork().findOne(Sortition, { id: row.sortition_id });
+    let sortition: Sortition | null;
+    try {
+      sortition = await this.em.fork().findOne(Sortition, { id: row.sortition_id });
+    } catch (error) {
+      // not renewed any more: its lease runs out and a later poll (here or elsewhere) tries again
+      this.local.delete(row.id);
+      throw error;
+    }
     if (!sortition || sortition.status !== 'committed') {
       // drawn already (by an earlier attempt): nothing to compute, the finish below is idempotent
-      this.track(this.ended(job, { type: 'failed', message: 'not committed' }));
+      this.track(this.ended(job, { type: 'failed', message: 'the sortition is not committed' }));
       return;
     }
     const draw = startDrawWorker(drawInputOf(sortition, row.seed, row.public_value), (progress) =>
