@@ -53,16 +53,19 @@ export async function addVolunteers(
   return generated.quotas;
 }
 
-/** Freezes the pool with the quotas and commits a seed the organiser keeps. */
+/**
+ * Freezes the pool with the quotas and commits a seed: one the organiser keeps (revealed at the draw), or
+ * with `serverSeed` one the server generates and keeps, as the web client does.
+ */
 export async function committedSortition(
   organiser: ApiUser,
   collectiveId: string,
   quotas: Quota[],
   label: string,
-  seats: number = POOL.seats,
+  options: { seats?: number; serverSeed?: boolean } = {},
 ): Promise<SortitionSetup> {
   const frozen = await organiser.call<{ id: string }>('POST', `/api/collectives/${collectiveId}/sortitions`, {
-    seats,
+    seats: options.seats ?? POOL.seats,
     substitutes: 5,
     quotas,
   });
@@ -70,9 +73,8 @@ export async function committedSortition(
     throw new Error(`freeze failed: ${frozen.status} ${JSON.stringify(frozen.body)}`);
   }
   const seed = `graine ${label}`;
-  // without a seed of the organiser's, the server keeps one (the web client's way)
   const committed = await organiser.call('POST', `/api/sortitions/${frozen.body.id}/commitment`, {
-    ...(label === 'web' ? {} : { seedCommitment: seedCommitment(seed) }),
+    ...(options.serverSeed ? {} : { seedCommitment: seedCommitment(seed) }),
     publicValueSource: 'EuroMillions du vendredi',
   });
   if (committed.status !== 201) {
