@@ -1,6 +1,7 @@
 import { commonUi } from './en/common-ui';
 import { core } from './en/core';
 import { deputies } from './en/deputies';
+import { drawJobs } from './en/draw-jobs';
 import { lawMaking } from './en/law-making';
 import { notices } from './en/notices';
 import { organising } from './en/organising';
@@ -28,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   ...identity,
   ...people,
   ...deputies,
+  ...drawJobs,
   ...results,
   ...compliance,
   ...questions,

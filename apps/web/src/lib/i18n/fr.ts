@@ -1,6 +1,7 @@
 import { commonUi } from './fr/common-ui';
 import { core } from './fr/core';
 import { deputies } from './fr/deputies';
+import { drawJobs } from './fr/draw-jobs';
 import { lawMaking } from './fr/law-making';
 import { notices } from './fr/notices';
 import { organising } from './fr/organising';
@@ -30,6 +31,7 @@ export const fr = {
   ...identity,
   ...people,
   ...deputies,
+  ...drawJobs,
   ...results,
   ...compliance,
   ...questions,
