@@ -19,6 +19,7 @@ export default defineConfig({
       { find: /^@liquide\/plugin-co-drafting\/contracts$/, replacement: contracts('co-drafting') },
       { find: /^@liquide\/plugin-amendments\/contracts$/, replacement: contracts('amendments') },
       { find: /^@liquide\/plugin-questions\/contracts$/, replacement: contracts('questions') },
+      { find: /^@liquide\/plugin-agenda\/contracts$/, replacement: contracts('agenda') },
     ],
   },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },

@@ -18,6 +18,7 @@ import { DEPUTIES_ENTITIES } from './deputies/entities';
 import { COMPLIANCE_ENTITIES } from './compliance/entities/actual-vote.entity';
 import { Migration20261202101000Compliance } from './compliance/migrations/Migration20261202101000Compliance';
 import { Migration20261128000500Deputies } from './deputies/migrations/Migration20261128000500Deputies';
+import { Migration20261203201000SortitionDrawJobs } from './deputies/migrations/Migration20261203201000SortitionDrawJobs';
 import { Migration20261128000410CastVote } from './votes/migrations/Migration20261128000410CastVote';
 import { Migration20261128000420ResultImmutable } from './ballots/migrations/Migration20261128000420ResultImmutable';
 import { Migration20261202002100BallotPurpose } from './ballots/migrations/Migration20261202002100BallotPurpose';
@@ -77,4 +78,5 @@ export const ENGINE_MIGRATIONS: readonly NamedMigration[] = [
   { name: 'Migration20261202002100BallotPurpose', class: Migration20261202002100BallotPurpose },
   { name: 'Migration20261202101000Compliance', class: Migration20261202101000Compliance },
   { name: 'Migration20261202201000BallotMethod', class: Migration20261202201000BallotMethod },
+  { name: 'Migration20261203201000SortitionDrawJobs', class: Migration20261203201000SortitionDrawJobs },
 ];

@@ -177,6 +177,10 @@ describe('Web client in Chromium: volunteer → certified → sortition across a
       .getByRole('button', { name: 'Draw', exact: true })
       .click();
     await back.getByTestId('seated').waitFor();
+    // the draw ran as a job: its panel says it ended and names the published proof
+    await back.locator('[data-testid=draw-job][data-status=done]').waitFor();
+    expect(await back.getByTestId('draw-job-status').textContent()).toContain('Draw finished and published');
+    expect(await back.getByRole('button', { name: 'Cancel the computation' }).count()).toBe(0);
     expect(await back.getByRole('button', { name: 'Freeze the pool' }).count()).toBe(1);
     await expectSound(back);
     await screenshot(back, 'sortition-drawn-en-phone');

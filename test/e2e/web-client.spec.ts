@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { registerUser, type ApiUser } from '../support/api-client';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { drawAndWait } from '../support/sortition-draw';
 import {
   createBallot,
   createCollective,
@@ -160,10 +161,8 @@ describe('Web client in Chromium: members, observers, deputies and organisers', 
         seats: 2,
       });
       await c.admin.call('POST', `/api/sortitions/${pool.body.id}/commitment`, { publicValueSource: 'test' });
-      const drawn = await c.admin.call<{ panel: string[] }>('POST', `/api/sortitions/${pool.body.id}/draw`, {
-        publicValue: '4 8 15 16 23 42',
-      });
-      expect(drawn.status).toBe(201);
+      const drawn = await drawAndWait(c.admin, pool.body.id, { publicValue: '4 8 15 16 23 42' });
+      expect(drawn.status).toBe(202);
       const { ballotId } = await createBallot(c.admin, c.id);
       for (const [name, choice] of [
         ['dan', 'yes'],

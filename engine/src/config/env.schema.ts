@@ -193,6 +193,8 @@ export const EnvSchema = z.object({
     .optional(),
   MAIL_CONCURRENCY: count(4),
   MAIL_MAX_ATTEMPTS: count(8),
+  SORTITION_JOB_LEASE_MS: count(30_000),
+  SORTITION_JOB_WORKERS: count(1),
   NOTICE_DIGEST_HOUR: z
     .string()
     .trim()

@@ -59,6 +59,11 @@ export interface LiquideConfig {
     /** Attempts before a message is marked failed (back-off doubles between attempts). */
     readonly maxAttempts: number;
   };
+  /**
+   * Draws as durable jobs (docs/sortition.md): a running job's lease (renewed every third of it; a job whose
+   * lease ran out is restarted by any instance), and how many draws one process computes at once.
+   */
+  readonly sortition: { readonly jobLeaseMs: number; readonly workers: number };
   /** Notices: the UTC hour from which each day's digest goes out. */
   readonly notices: { readonly digestHour: number };
   readonly oidc:
@@ -221,6 +226,7 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
       concurrency: env.MAIL_CONCURRENCY,
       maxAttempts: env.MAIL_MAX_ATTEMPTS,
     },
+    sortition: { jobLeaseMs: env.SORTITION_JOB_LEASE_MS, workers: env.SORTITION_JOB_WORKERS },
     notices: { digestHour: env.NOTICE_DIGEST_HOUR },
     oidc:
       env.OIDC_ISSUER && env.OIDC_AUDIENCE && env.OIDC_JWKS_URL

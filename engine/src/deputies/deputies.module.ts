@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
+import { LiveModule } from '../live/live.module';
 import { RecordModule } from '../record/record.module';
 import { ResignHandler } from './commands/resign.handler';
-import { CommitSeedHandler, DrawSortitionHandler, FreezePoolHandler } from './commands/sortition.handlers';
+import { CommitSeedHandler, FreezePoolHandler } from './commands/sortition.handlers';
 import {
   CertifyVolunteerHandler,
   VolunteerHandler,
   WithdrawVolunteerHandler,
 } from './commands/volunteer.handlers';
 import { DeputiesController } from './http/deputies.controller';
+import { DrawJobsController } from './http/draw-jobs.controller';
+import { CancelDrawHandler, StartDrawHandler } from './jobs/draw-job.handlers';
+import { DrawJobRunner } from './jobs/draw-job.runner';
 import { MandatesController } from './http/mandates.controller';
 import { SortitionsController } from './http/sortitions.controller';
 import { IssueInstructionsHandler } from './mandates/issue-instructions.handler';
@@ -28,7 +32,8 @@ export const CommandHandlers = [
   CertifyVolunteerHandler,
   FreezePoolHandler,
   CommitSeedHandler,
-  DrawSortitionHandler,
+  StartDrawHandler,
+  CancelDrawHandler,
   ResignHandler,
 ];
 
@@ -45,13 +50,13 @@ export const QueryHandlers = [
 export const EventHandlers = [IssueInstructionsHandler];
 
 /**
- * Deputies: certified volunteers, the verifiable sortition (docs/sortition.md) and the signed binding
+ * Deputies: certified volunteers, the verifiable sortition (docs/sortition.md; draws run as jobs) and the signed binding
  * instructions issued when a ballot closes (docs/mandates.md).
  */
 @Module({
-  imports: [RecordModule],
-  controllers: [DeputiesController, SortitionsController, MandatesController],
-  providers: [MandateKeysService, ...CommandHandlers, ...QueryHandlers, ...EventHandlers],
+  imports: [RecordModule, LiveModule],
+  controllers: [DeputiesController, SortitionsController, DrawJobsController, MandatesController],
+  providers: [MandateKeysService, DrawJobRunner, ...CommandHandlers, ...QueryHandlers, ...EventHandlers],
   exports: [MandateKeysService],
 })
 export class DeputiesModule {}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ResultFigures } from '../ballots/result-figures';
+import type { DrawJobView } from '../deputies/jobs/draw-job.contract';
 import type { NoticeView } from '../notices/notices.contract';
 import type { Choice, Seats, Totals } from '../tally';
 
@@ -68,6 +69,11 @@ export interface ServerToClientEvents {
    * deactivated); the sockets have left every room of that collective.
    */
   'membership:ended': (payload: { collectiveId: string; reason: 'deactivated' }) => void;
+  /**
+   * To a collective's organisers: a draw job's state changed (queued, progress at most twice a second,
+   * done, failed, cancelled). See docs/sortition.md, "Draw as a job".
+   */
+  'sortition:job': (job: DrawJobView) => void;
 }
 
 /** What a client may ask; payloads are validated with the schemas below. */

@@ -1,5 +1,6 @@
 import { seedCommitment } from '@liquide/engine/deputies/sortition/hash';
 import { request } from '../../support/api-client';
+import { drawAndWait } from '../../support/sortition-draw';
 import {
   createBallot,
   createCollective,
@@ -50,15 +51,8 @@ export async function seatedDeputies(
     seedCommitment: seedCommitment(seed),
     publicValueSource: 'test',
   });
-  const drawn = await world.admin.call<{ panel: string[] }>(
-    'POST',
-    `/api/sortitions/${frozen.body.id}/draw`,
-    {
-      seed,
-      publicValue: '1 2 3',
-    },
-  );
-  if (drawn.status !== 201) {
+  const drawn = await drawAndWait(world.admin, frozen.body.id, { seed, publicValue: '1 2 3' });
+  if (drawn.status !== 202) {
     throw new Error(`draw failed: ${drawn.status} ${JSON.stringify(drawn.body)}`);
   }
   return { ...world, deputies: drawn.body.panel, baseUrl };

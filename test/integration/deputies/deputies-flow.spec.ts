@@ -9,6 +9,7 @@ import type { AnySortitionProof as SortitionProof } from '@liquide/engine/deputi
 import { verifyMandateCommand } from '../../../apps/cli/src/commands/verify-mandate';
 import { verifySortitionCommand } from '../../../apps/cli/src/commands/verify-sortition';
 import { registerUser, request, type ApiUser } from '../../support/api-client';
+import { drawAndWait } from '../../support/sortition-draw';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { waitFor } from '../../support/wait';
 
@@ -191,6 +192,7 @@ describe('Deputies: volunteers → certified pool → verifiable draw → signed
       seed: SEED,
       publicValue: 'x',
     });
+    expect(early.status).toBe(409);
     expect(early.body.code).toBe('sortition.wrong_status');
     const committed = await organiser.call('POST', `/api/sortitions/${sortitionId}/commitment`, {
       seedCommitment: seedCommitment(SEED),
@@ -202,11 +204,12 @@ describe('Deputies: volunteers → certified pool → verifiable draw → signed
       publicValue: '4 17 23 38 45 / 2 9',
     });
     expect(wrong.body.code).toBe('sortition.seed_mismatch');
-    const drawn = await organiser.call<SortitionProof>('POST', `/api/sortitions/${sortitionId}/draw`, {
+    const drawn = await drawAndWait(organiser, sortitionId, {
       seed: SEED,
       publicValue: '4 17 23 38 45 / 2 9',
     });
-    expect(drawn.status).toBe(201);
+    expect(drawn.status).toBe(202);
+    expect(drawn.job).toMatchObject({ status: 'done', attempts: 1, proofHash: drawn.body.proofHash });
     proof = drawn.body;
     expect(proof.poolHash).toBe(frozen.body.poolHash);
     expect(proof.panel).toHaveLength(4);

@@ -1,5 +1,6 @@
 import { registerUser, request, type ApiUser } from '../../support/api-client';
 import { startTestApp, type TestApp } from '../../support/test-app';
+import { drawAndWait } from '../../support/sortition-draw';
 import { waitFor } from '../../support/wait';
 
 interface Candidacy {
@@ -200,10 +201,10 @@ describe('Deputy candidacy and the sortition as a server-side state machine', ()
       bound: { kind: 'anonymous', count: 5, deputies: [] },
     });
 
-    const drawn = await organiser.call<{ panel: string[] }>('POST', `/api/sortitions/${sortitionId}/draw`, {
+    const drawn = await drawAndWait(organiser, sortitionId, {
       publicValue: '4 17 23 38 45 / 2 9',
     });
-    expect(drawn.status).toBe(201);
+    expect(drawn.status).toBe(202);
     const deputyId = drawn.body.panel[0];
     const deputyName = NAMES.find((n) => ids[n] === deputyId)!;
     expect(await candidacy(deputyName)).toMatchObject({

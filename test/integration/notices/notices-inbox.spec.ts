@@ -6,6 +6,7 @@ import { NoticeProjector } from '@liquide/engine/notices/notice-projector';
 import { seedCommitment } from '@liquide/engine/deputies/sortition/hash';
 import { connectLive, eventually, type LiveClient } from '../../support/live-client';
 import { startTestApp, type TestApp } from '../../support/test-app';
+import { drawAndWait } from '../../support/sortition-draw';
 import { freshEmail, registerUnverifiedUser, verifyEmail } from '../../support/api-client';
 import {
   createCollective,
@@ -241,11 +242,8 @@ describe('Notices: each event stores the right notice once, in an inbox that lis
       seedCommitment: seedCommitment(seed),
       publicValueSource: 'tirage public',
     });
-    const drawn = await c.admin.call('POST', `/api/sortitions/${frozen.body.id}/draw`, {
-      seed,
-      publicValue: '1 2 3',
-    });
-    expect(drawn.status).toBe(201);
+    const drawn = await drawAndWait(c.admin, frozen.body.id, { seed, publicValue: '1 2 3' });
+    expect(drawn.status).toBe(202);
     const { ballotId } = await billAndBallot(c.admin, c.id, 'Loi de finances');
     await vote('ben', ballotId, 'no');
     expect((await c.admin.call('POST', `/api/ballots/${ballotId}/close`)).status).toBe(201);

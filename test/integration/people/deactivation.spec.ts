@@ -4,6 +4,7 @@ import type { Socket } from 'socket.io-client';
 import type { ApiUser } from '../../support/api-client';
 import { collectStates, connectLive, eventually, watch, type LiveClient } from '../../support/live-client';
 import { startTestApp, type TestApp } from '../../support/test-app';
+import { drawAndWait } from '../../support/sortition-draw';
 import {
   createBallot,
   createCollective,
@@ -44,11 +45,8 @@ async function seatDan(c: Collective): Promise<void> {
     seedCommitment: seedCommitment(seed),
     publicValueSource: 'test',
   });
-  const drawn = await c.admin.call('POST', `/api/sortitions/${frozen.body.id}/draw`, {
-    seed,
-    publicValue: '1 2 3',
-  });
-  expect(drawn.status).toBe(201);
+  const drawn = await drawAndWait(c.admin, frozen.body.id, { seed, publicValue: '1 2 3' });
+  expect(drawn.status).toBe(202);
 }
 
 async function setActive(organiser: ApiUser, c: Collective, memberId: string, active: boolean) {

@@ -14,6 +14,7 @@ interface IssueView {
   ballotId: string | null;
   winner: string | null;
   cancelReason: string | null;
+  eligible: number;
   timeline: { phase: string; at: string }[];
   initiatives: {
     id: string;
@@ -178,6 +179,10 @@ describe('Agenda (plugin): quorums, phases on schedule, frozen texts, the prefer
       `/api/agenda/initiatives/${a}/support`,
     );
     expect(admitted.body).toEqual({ support: 2, supporters: 1, phase: 'discussion' });
+    // the quorum's base as the issue page shows it (support 2 against 30 % of 6)
+    const read = await issue(id, 'bob');
+    expect(read.eligible).toBe(6);
+    expect(read.initiatives.find((i) => i.id === a)).toMatchObject({ support: 2, supportedByMe: false });
     const again = await c.users.ann.call<ErrorBody>('PUT', `/api/agenda/initiatives/${a}/support`);
     expect(again.body.code).toBe('agenda.already_supported');
 

@@ -4,9 +4,10 @@ import { drawLeximin, type LeximinOutcome } from '@liquide/engine/deputies/sorti
 import { canonicalPool, finalSeed, seedCommitment } from '@liquide/engine/deputies/sortition/hash';
 import { loadSolver } from '@liquide/engine/deputies/sortition/solver';
 import { USAGE_ERROR } from '../commands/exit-status';
+import { healthDuringDraw } from './sortition-health';
 import { generatedPool } from './sortition-pools';
 
-const HELP = `usage: liquide bench sortition [--volunteers N] [--seats N] [--features 2,4,6] [--slack N] [--json]
+const HELP = `usage: liquide bench sortition [--volunteers N] [--seats N] [--features 2,4,6] [--slack N] [--health] [--json]
 
 Generates pools (default 2,000 volunteers, 200 seats) with the given numbers of features (gender, age band,
 region, education, urbanity, opinion — volunteers over-represent some values) and tight quotas (each
@@ -14,6 +15,8 @@ value's population share of the seats, ± --slack seats, default 1), then for ea
 distribution (wall-clock and CPU), the groups of interchangeable volunteers, levels, panels, the smallest
 and largest selection probability and the Gini coefficient of the probabilities; then the time
 \`liquide verify-sortition\` takes to check the proof. The load average is printed beside each figure.
+With --health, each draw runs once more in a worker thread, as the server's draw jobs do, while this
+process answers GET /health every 10 ms: the p50, p99 and largest answer times are printed.
 `;
 
 function option(args: string[], name: string, fallback: string): string {
@@ -101,7 +104,8 @@ export async function sortitionBench(args: string[]): Promise<number> {
       verified: check.ok,
       certificateGap: check.ok ? check.leximin?.gap : undefined,
     };
-    rows.push(row);
+    const health = args.includes('--health') ? await healthDuringDraw(input) : undefined;
+    rows.push({ ...row, ...(health ? { health } : {}) });
     if (!args.includes('--json')) {
       process.stdout.write(
         `${count} features (${row.quotas} quotas, ${row.groups} groups): LEXIMIN in ${row.drawSeconds} s ` +
@@ -110,6 +114,12 @@ export async function sortitionBench(args: string[]): Promise<number> {
           `proof ${Math.round(row.proofBytes / 1024)} KiB verified (${row.verified}) in ${row.verifySeconds} s, ` +
           `gap ${row.certificateGap?.toExponential(2)}\n`,
       );
+      if (health) {
+        process.stdout.write(
+          `  /health during the draw in a worker (${health.drawSeconds} s, ${health.requests} requests): ` +
+            `p50 ${health.p50Ms} ms, p99 ${health.p99Ms} ms, max ${health.maxMs} ms\n`,
+        );
+      }
     }
   }
   if (args.includes('--json')) {

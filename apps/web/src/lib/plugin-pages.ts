@@ -5,7 +5,7 @@ import { i18n } from './i18n/i18n.svelte';
  * The plugin pages this client implements, by the route path the plugin declares in `web.routes`
  * (served under `/c/:collectiveId/<path>`). A declared route the client does not know is not linked.
  */
-const IMPLEMENTED: ReadonlySet<string> = new Set(['petitions']);
+const IMPLEMENTED: ReadonlySet<string> = new Set(['petitions', 'agenda']);
 
 export interface PluginPage {
   readonly pluginId: string;

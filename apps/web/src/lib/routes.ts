@@ -19,6 +19,8 @@ export type RouteName =
   | 'members'
   | 'petitions'
   | 'petition'
+  | 'agenda'
+  | 'issue'
   | 'observe'
   | 'tally'
   | 'check-email'
@@ -52,6 +54,8 @@ const TABLE: readonly [string, RouteName][] = [
   ['/c/:collectiveId/organise/compliance', 'compliance-settings'],
   ['/c/:collectiveId/petitions', 'petitions'],
   ['/c/:collectiveId/petitions/:petitionId', 'petition'],
+  ['/c/:collectiveId/agenda', 'agenda'],
+  ['/c/:collectiveId/agenda/:issueId', 'issue'],
   ['/c/:collectiveId/observe', 'observe'],
   ['/c/:collectiveId/observe/:ballotId', 'tally'],
 ];
@@ -83,6 +87,8 @@ export const links = {
   members: (c: string) => `#/c/${c}/organise/members`,
   petitions: (c: string) => `#/c/${c}/petitions`,
   petition: (c: string, petitionId: string) => `#/c/${c}/petitions/${petitionId}`,
+  agenda: (c: string) => `#/c/${c}/agenda`,
+  issue: (c: string, issueId: string) => `#/c/${c}/agenda/${issueId}`,
   observe: (c: string) => `#/c/${c}/observe`,
   tally: (c: string, ballotId: string) => `#/c/${c}/observe/${ballotId}`,
   deputyRecord: (c: string, memberId: string) => `#/c/${c}/deputies/${memberId}`,

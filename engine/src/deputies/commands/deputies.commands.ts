@@ -1,5 +1,4 @@
 import { Command } from '@nestjs/cqrs';
-import type { AnySortitionProof as SortitionProof } from '../sortition/leximin-types';
 import type { Quota } from '../sortition/types';
 
 /** A member volunteers to be drawn as a deputy (again, after a withdrawal). */
@@ -55,16 +54,6 @@ export class CommitSeedCommand extends Command<{ seedCommitment: string; publicV
   constructor(
     readonly sortitionId: string,
     readonly input: { seedCommitment?: string; publicValueSource: string },
-  ) {
-    super();
-  }
-}
-
-/** Reveals the seed, combines it with the public value, draws, seats the panel and publishes the proof. */
-export class DrawSortitionCommand extends Command<SortitionProof> {
-  constructor(
-    readonly sortitionId: string,
-    readonly input: { seed?: string; publicValue: string },
   ) {
     super();
   }

@@ -4,23 +4,22 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Collective } from '../../collectives/collective.entity';
 import { LiquideError } from '../../errors/liquide-error';
-import { Member } from '../../members/member.entity';
 import { RecordService } from '../../record/record.service';
 import { DeputiesErrorCode } from '../deputies.errors';
-import { DeputySeat } from '../entities/deputy-seat.entity';
 import { Sortition, type SortitionStatus } from '../entities/sortition.entity';
 import { Volunteer } from '../entities/volunteer.entity';
 import { SortitionQuotasErrorCode } from '../sortition-quotas.errors';
-import { drawSortition } from '../sortition/draw';
-import { canonicalPool, finalSeed, poolHash, seedCommitment } from '../sortition/hash';
-import { buildProof } from '../sortition/proof';
+import { canonicalPool, poolHash, seedCommitment } from '../sortition/hash';
 import { checkQuotasFeasible } from '../sortition/leximin';
 import { precheckQuotas } from '../sortition/quotas';
-import type { AnySortitionProof as SortitionProof } from '../sortition/leximin-types';
-import { CommitSeedCommand, DrawSortitionCommand, FreezePoolCommand } from './deputies.commands';
+import { CommitSeedCommand, FreezePoolCommand } from './deputies.commands';
 import { asLiquideError } from './sortition-errors';
 
-async function lockedSortition(em: EntityManager, id: string, expected: SortitionStatus): Promise<Sortition> {
+export async function lockedSortition(
+  em: EntityManager,
+  id: string,
+  expected: SortitionStatus,
+): Promise<Sortition> {
   const sortition = await em.findOne(Sortition, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!sortition) {
     throw new LiquideError(DeputiesErrorCode.SortitionNotFound, { field: 'sortitionId' });
@@ -143,101 +142,4 @@ export class CommitSeedHandler implements ICommandHandler<CommitSeedCommand> {
       return published;
     });
   }
-}
-
-/** Reveals, draws, ends the previous panel's seats, seats the new panel and publishes the proof. */
-@CommandHandler(DrawSortitionCommand)
-export class DrawSortitionHandler implements ICommandHandler<DrawSortitionCommand> {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly record: RecordService,
-  ) {}
-
-  async execute({ sortitionId, input }: DrawSortitionCommand): Promise<SortitionProof> {
-    return this.em.fork().transactional(async (em) => {
-      const sortition = await lockedSortition(em, sortitionId, 'committed');
-      const seed = input.seed ?? sortition.secretSeed;
-      if (!seed) {
-        throw new LiquideError(DeputiesErrorCode.SeedRequired, { field: 'seed' });
-      }
-      const commitment = sortition.seedCommitment ?? '';
-      if (seedCommitment(seed) !== commitment) {
-        throw new LiquideError(DeputiesErrorCode.SeedMismatch, { field: 'seed', params: { commitment } });
-      }
-      const collectiveId = sortition.collective.id;
-      const outcome = await asLiquideError(() =>
-        drawSortition({
-          pool: sortition.pool,
-          quotas: sortition.quotas,
-          seats: sortition.seats,
-          substituteCount: sortition.substituteCount,
-          finalSeed: finalSeed(seed, input.publicValue),
-        }),
-      );
-      const drawnAt = new Date();
-      const proof = buildProof({
-        collectiveId,
-        sortitionId,
-        pool: sortition.pool,
-        seats: sortition.seats,
-        substituteCount: sortition.substituteCount,
-        quotas: sortition.quotas,
-        seedCommitment: commitment,
-        seed,
-        publicValueSource: sortition.publicValueSource ?? '',
-        publicValue: input.publicValue,
-        frozenAt: sortition.frozenAt.toISOString(),
-        committedAt: (sortition.committedAt ?? drawnAt).toISOString(),
-        drawnAt: drawnAt.toISOString(),
-        outcome,
-      });
-      sortition.proof = proof;
-      sortition.status = 'drawn';
-      sortition.drawnAt = drawnAt;
-      await seatPanel(em, collectiveId, sortition, outcome.panel, drawnAt);
-      await this.record.append(em, collectiveId, 'sortition.drawn', {
-        sortitionId,
-        proofHash: proof.proofHash,
-        finalSeed: proof.finalSeed,
-        panel: proof.panel,
-        substitutes: proof.substitutes,
-      });
-      return proof;
-    });
-  }
-}
-
-/** Ends every seat still held in the collective, then seats the new panel (role `deputy` follows). */
-async function seatPanel(
-  em: EntityManager,
-  collectiveId: string,
-  sortition: Sortition,
-  panel: readonly string[],
-  at: Date,
-): Promise<void> {
-  const previous = await em.find(
-    DeputySeat,
-    { collective: collectiveId, status: 'seated' },
-    { populate: ['member'] },
-  );
-  for (const seat of previous) {
-    seat.end('ended', `replaced by sortition ${sortition.id}`, at);
-    const member = seat.member.getEntity();
-    member.roles = member.roles.filter((role) => role !== 'deputy');
-  }
-  await em.flush();
-  const members = await em.find(Member, { id: { $in: [...panel] }, collective: collectiveId });
-  for (const member of members) {
-    if (!member.has('deputy')) {
-      member.roles = [...member.roles, 'deputy'];
-    }
-    em.persist(
-      new DeputySeat(
-        em.getReference(Collective, collectiveId, { wrapped: true }),
-        em.getReference(Sortition, sortition.id, { wrapped: true }),
-        em.getReference(Member, member.id, { wrapped: true }),
-      ),
-    );
-  }
-  await em.flush();
 }

@@ -43,3 +43,6 @@ export class ResignDto extends createZodDto(ResignInput) {}
 
 export const SortitionParam = z.strictObject({ sortitionId: z.uuid() });
 export class SortitionParamDto extends createZodDto(SortitionParam) {}
+
+export const DrawJobParam = z.strictObject({ sortitionId: z.uuid(), jobId: z.uuid() });
+export class DrawJobParamDto extends createZodDto(DrawJobParam) {}

@@ -7,12 +7,12 @@ import type { AuthenticatedAccount } from '../../auth/authenticated-account';
 import { CurrentAccount } from '../../auth/current-account.decorator';
 import { OptionalAuth } from '../../auth/public.decorator';
 import { LiquideError } from '../../errors/liquide-error';
-import { CommitSeedCommand, DrawSortitionCommand } from '../commands/deputies.commands';
+import { CommitSeedCommand } from '../commands/deputies.commands';
 import { DeputiesErrorCode } from '../deputies.errors';
 import { GetSortitionQuery, type SortitionView } from '../queries/deputies.queries';
-import { CommitSeedDto, DrawDto, SortitionParamDto } from './schemas';
+import { CommitSeedDto, SortitionParamDto } from './schemas';
 
-/** One sortition: its public state, the seed commitment, the draw and the proof. */
+/** One sortition: its public state, the seed commitment and the proof (the draw: {@link DrawJobsController}). */
 @ApiTags('deputies')
 @ApiBearerAuth()
 @Controller('api/sortitions/:sortitionId')
@@ -56,15 +56,5 @@ export class SortitionsController {
   ) {
     await this.allowed(account, params.sortitionId, 'sortition.manage');
     return this.commands.execute(new CommitSeedCommand(params.sortitionId, body));
-  }
-
-  @Post('draw')
-  async draw(
-    @CurrentAccount() account: AuthenticatedAccount,
-    @Param() params: SortitionParamDto,
-    @Body() body: DrawDto,
-  ) {
-    await this.allowed(account, params.sortitionId, 'sortition.manage');
-    return this.commands.execute(new DrawSortitionCommand(params.sortitionId, body));
   }
 }

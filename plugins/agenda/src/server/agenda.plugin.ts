@@ -69,5 +69,20 @@ export const agendaPlugin = definePlugin({
   controllers: [AgendaController],
   providers: [AgendaScheduler],
   imports: [AuthModule],
-  web: { components: [], routes: [] },
+  web: {
+    components: [],
+    // implemented by apps/web (pages/agenda): the collective's tab and the issue page
+    routes: [
+      {
+        path: 'agenda',
+        component: 'apps/web/src/pages/agenda/AgendaPage.svelte',
+        title: { fr: 'Ordre du jour', en: 'Agenda' },
+      },
+      {
+        path: 'agenda/:issueId',
+        component: 'apps/web/src/pages/agenda/IssuePage.svelte',
+        title: { fr: 'Sujet', en: 'Issue' },
+      },
+    ],
+  },
 } satisfies PluginDefinition);

@@ -1,9 +1,10 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { LiquideError } from '@liquide/engine';
 import { AgendaArea, AgendaIssue, AgendaSuggestion, type PhaseStep } from './agenda.entities';
 import { AgendaErrorCode } from './agenda.errors';
 import { initiativesOf } from './issue-state';
+import { weighSupport } from './support-weights';
 
 export interface InitiativeView {
   readonly id: string;
@@ -30,6 +31,11 @@ export interface IssueView {
   readonly ballotId: string | null;
   readonly winner: string | null;
   readonly cancelReason: string | null;
+  /**
+   * The electorate's whole weight now (the quorums' base, as the recount at a phase's end takes it): an
+   * initiative reaches a quorum of q percent when `support * 100 >= q * eligible`.
+   */
+  readonly eligible: number;
   readonly initiatives: InitiativeView[];
 }
 
@@ -53,7 +59,10 @@ export class ListAgendaQuery extends Query<{
 
 @QueryHandler(GetIssueQuery)
 export class GetIssueHandler implements IQueryHandler<GetIssueQuery> {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly queries: QueryBus,
+  ) {}
 
   async execute({ issueId, viewerMemberId }: GetIssueQuery): Promise<IssueView> {
     const em = this.em.fork();
@@ -83,6 +92,8 @@ export class GetIssueHandler implements IQueryHandler<GetIssueQuery> {
       [issueId],
     );
     const byId = new Map(ratings.map((row) => [row.suggestion_id, row]));
+    // the electorate alone (no initiative passed: nothing is recounted or written)
+    const { eligible } = await weighSupport(em, this.queries, issue.billId, [], new Date());
     return {
       id: issue.id,
       areaId: issue.areaId,
@@ -95,6 +106,7 @@ export class GetIssueHandler implements IQueryHandler<GetIssueQuery> {
       ballotId: issue.ballotId,
       winner: issue.winner,
       cancelReason: issue.cancelReason,
+      eligible,
       initiatives: initiatives.map((i) => ({
         id: i.id,
         title: i.title,

@@ -4,7 +4,10 @@ import type {
   SortitionView,
   VolunteerView,
 } from '@liquide/engine/deputies/queries/deputies.queries';
-import { call } from './client';
+import type { DrawJobView } from '@liquide/engine/deputies/jobs/draw-job.contract';
+import { ApiError, call } from './client';
+
+export type { DrawJobProgress, DrawJobView } from '@liquide/engine/deputies/jobs/draw-job.contract';
 
 export type { CandidacyStatus, CandidacyView } from '@liquide/engine/deputies/queries/candidacy.query';
 export type {
@@ -29,6 +32,16 @@ export const deputiesApi = {
   /** Newest first; the first one not `drawn` is the sortition under way. */
   sortitions: (collectiveId: string) =>
     call<SortitionView[]>('GET', `/api/collectives/${id(collectiveId)}/sortitions`),
+  /** The sortition's newest draw job, or null when none was started. */
+  drawJob: (sortitionId: string) =>
+    call<DrawJobView>('GET', `/api/sortitions/${id(sortitionId)}/draw-job`).catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 404) {
+        return null;
+      }
+      throw error;
+    }),
+  cancelDraw: (sortitionId: string, jobId: string) =>
+    call<DrawJobView>('POST', `/api/sortitions/${id(sortitionId)}/draw-jobs/${id(jobId)}/cancel`),
   /** The sitting deputies and every seat ever held. */
   deputies: (collectiveId: string) =>
     call<{ current: SeatView[]; history: SeatView[] }>(

@@ -1,5 +1,6 @@
 import type { JSONWebKeySet } from 'jose';
 import { call } from './client';
+import type { DrawJobView } from './deputies';
 import type {
   AccountView,
   BallotView,
@@ -156,8 +157,9 @@ export const api = {
   sortition: (sortitionId: string) => call<SortitionView>('GET', `/api/sortitions/${id(sortitionId)}`),
   commitSeed: (sortitionId: string, publicValueSource: string) =>
     call<unknown>('POST', `/api/sortitions/${id(sortitionId)}/commitment`, { body: { publicValueSource } }),
+  /** Starts the draw as a job (202): follow it with `deputiesApi.drawJob` and the `sortition:job` event. */
   draw: (sortitionId: string, publicValue: string) =>
-    call<unknown>('POST', `/api/sortitions/${id(sortitionId)}/draw`, { body: { publicValue } }),
+    call<DrawJobView>('POST', `/api/sortitions/${id(sortitionId)}/draw`, { body: { publicValue } }),
 
   plugins: (collectiveId: string) =>
     call<PluginView[]>('GET', `/api/collectives/${id(collectiveId)}/plugins`),

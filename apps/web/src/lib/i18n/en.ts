@@ -1,6 +1,7 @@
 import { commonUi } from './en/common-ui';
 import { core } from './en/core';
 import { deputies } from './en/deputies';
+import { drawJobs } from './en/draw-jobs';
 import { lawMaking } from './en/law-making';
 import { notices } from './en/notices';
 import { organising } from './en/organising';
@@ -13,6 +14,7 @@ import { results } from './en/results';
 import { compliance } from './en/compliance';
 import { questions } from './en/questions';
 import { methods } from './en/methods';
+import { agenda } from './en/agenda';
 import type { MessageKey } from './fr';
 
 /** English messages, one file per area under `en/`; each area's type makes a missing key a compile error. */
@@ -27,9 +29,11 @@ export const en: Record<MessageKey, string> = {
   ...identity,
   ...people,
   ...deputies,
+  ...drawJobs,
   ...results,
   ...compliance,
   ...questions,
   ...commonUi,
   ...methods,
+  ...agenda,
 };

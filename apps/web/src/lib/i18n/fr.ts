@@ -1,6 +1,7 @@
 import { commonUi } from './fr/common-ui';
 import { core } from './fr/core';
 import { deputies } from './fr/deputies';
+import { drawJobs } from './fr/draw-jobs';
 import { lawMaking } from './fr/law-making';
 import { notices } from './fr/notices';
 import { organising } from './fr/organising';
@@ -13,6 +14,7 @@ import { results } from './fr/results';
 import { compliance } from './fr/compliance';
 import { questions } from './fr/questions';
 import { methods } from './fr/methods';
+import { agenda } from './fr/agenda';
 
 /**
  * French messages (the default language), one file per area under `fr/`; `{name}` placeholders are
@@ -29,11 +31,13 @@ export const fr = {
   ...identity,
   ...people,
   ...deputies,
+  ...drawJobs,
   ...results,
   ...compliance,
   ...questions,
   ...commonUi,
   ...methods,
+  ...agenda,
 } as const;
 
 export type MessageKey = keyof typeof fr;

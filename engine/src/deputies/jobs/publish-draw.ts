@@ -1,0 +1,118 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Collective } from '../../collectives/collective.entity';
+import { LiquideError } from '../../errors/liquide-error';
+import { Member } from '../../members/member.entity';
+import type { RecordService } from '../../record/record.service';
+import { DeputiesErrorCode } from '../deputies.errors';
+import { DeputySeat } from '../entities/deputy-seat.entity';
+import { Sortition } from '../entities/sortition.entity';
+import type { DrawInput } from '../sortition/draw';
+import type { LeximinOutcome } from '../sortition/draw-leximin';
+import { finalSeed, seedCommitment } from '../sortition/hash';
+import type { AnySortitionProof as SortitionProof } from '../sortition/leximin-types';
+import { buildProof } from '../sortition/proof';
+import type { DrawOutcome } from '../sortition/types';
+
+/**
+ * The seed a draw reveals: the one given, or the one the server generated and kept. Checked against the
+ * published commitment before anything is computed.
+ */
+export function revealedSeed(sortition: Sortition, given: string | undefined): string {
+  const seed = given ?? sortition.secretSeed;
+  if (!seed) {
+    throw new LiquideError(DeputiesErrorCode.SeedRequired, { field: 'seed' });
+  }
+  const commitment = sortition.seedCommitment ?? '';
+  if (seedCommitment(seed) !== commitment) {
+    throw new LiquideError(DeputiesErrorCode.SeedMismatch, { field: 'seed', params: { commitment } });
+  }
+  return seed;
+}
+
+/** The pure draw's input for a committed sortition, a revealed seed and the public value. */
+export function drawInputOf(sortition: Sortition, seed: string, publicValue: string): DrawInput {
+  return {
+    pool: sortition.pool,
+    quotas: sortition.quotas,
+    seats: sortition.seats,
+    substituteCount: sortition.substituteCount,
+    finalSeed: finalSeed(seed, publicValue),
+  };
+}
+
+/**
+ * Publishes a computed draw inside the caller's transaction (the sortition row locked): builds the proof,
+ * ends the previous panel's seats, seats the new panel, appends `sortition.drawn` to the record. `drawnAt`
+ * is the moment the draw was asked for, so that a draw computed again after a crash gives the same proof.
+ */
+export async function publishDraw(
+  em: EntityManager,
+  record: RecordService,
+  sortition: Sortition,
+  draw: { seed: string; publicValue: string; drawnAt: Date; outcome: DrawOutcome | LeximinOutcome },
+): Promise<SortitionProof> {
+  const collectiveId = sortition.collective.id;
+  const proof = buildProof({
+    collectiveId,
+    sortitionId: sortition.id,
+    pool: sortition.pool,
+    seats: sortition.seats,
+    substituteCount: sortition.substituteCount,
+    quotas: sortition.quotas,
+    seedCommitment: sortition.seedCommitment ?? '',
+    seed: draw.seed,
+    publicValueSource: sortition.publicValueSource ?? '',
+    publicValue: draw.publicValue,
+    frozenAt: sortition.frozenAt.toISOString(),
+    committedAt: (sortition.committedAt ?? draw.drawnAt).toISOString(),
+    drawnAt: draw.drawnAt.toISOString(),
+    outcome: draw.outcome,
+  });
+  sortition.proof = proof;
+  sortition.status = 'drawn';
+  sortition.drawnAt = draw.drawnAt;
+  await seatPanel(em, collectiveId, sortition, draw.outcome.panel, draw.drawnAt);
+  await record.append(em, collectiveId, 'sortition.drawn', {
+    sortitionId: sortition.id,
+    proofHash: proof.proofHash,
+    finalSeed: proof.finalSeed,
+    panel: proof.panel,
+    substitutes: proof.substitutes,
+  });
+  return proof;
+}
+
+/** Ends every seat still held in the collective, then seats the new panel (role `deputy` follows). */
+async function seatPanel(
+  em: EntityManager,
+  collectiveId: string,
+  sortition: Sortition,
+  panel: readonly string[],
+  at: Date,
+): Promise<void> {
+  const previous = await em.find(
+    DeputySeat,
+    { collective: collectiveId, status: 'seated' },
+    { populate: ['member'] },
+  );
+  for (const seat of previous) {
+    seat.end('ended', `replaced by sortition ${sortition.id}`, at);
+    const member = seat.member.getEntity();
+    member.roles = member.roles.filter((role) => role !== 'deputy');
+  }
+  await em.flush();
+  const members = await em.find(Member, { id: { $in: [...panel] }, collective: collectiveId });
+  for (const member of members) {
+    if (!member.has('deputy')) {
+      member.roles = [...member.roles, 'deputy'];
+    }
+    em.persist(
+      new DeputySeat(
+        em.getReference(Collective, collectiveId, { wrapped: true }),
+        em.getReference(Sortition, sortition.id, { wrapped: true }),
+        em.getReference(Member, member.id, { wrapped: true }),
+      ),
+    );
+  }
+  await em.flush();
+}
