@@ -21,6 +21,11 @@ export class IdIndex {
     return this.list.length;
   }
 
+  /** Every id, by index (do not modify). */
+  ids(): readonly string[] {
+    return this.list;
+  }
+
   /** The id with the given index. */
   idOf(index: number): string {
     return this.list[index];
@@ -32,6 +37,47 @@ export class IdIndex {
     for (;;) {
       const index = this.table[slot];
       if (index < 0 || this.list[index] === id) {
+        return index;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /**
+   * The index of `id`, or -1, trying `hint` and `hint + 1` first: ids listed in member order (votes and
+   * delegations exported per member) are then found without a hash probe, which would miss the cache.
+   */
+  getNear(id: string, hint: number): number {
+    const { list } = this;
+    if (hint >= 0 && hint < list.length) {
+      if (list[hint] === id) {
+        return hint;
+      }
+      if (hint + 1 < list.length && list[hint + 1] === id) {
+        return hint + 1;
+      }
+    }
+    return this.get(id);
+  }
+
+  /**
+   * The index of the id written as `text[from … to)`, or -1: the same as `get(text.slice(from, to))`
+   * without making the string.
+   */
+  getRange(text: string, from: number, to: number): number {
+    let h = 0x811c9dc5;
+    for (let i = from; i < to; i++) {
+      h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    }
+    let slot = mix(h) & this.mask;
+    const length = to - from;
+    for (;;) {
+      const index = this.table[slot];
+      if (index < 0) {
+        return index;
+      }
+      const id = this.list[index];
+      if (id.length === length && text.startsWith(id, from)) {
         return index;
       }
       slot = (slot + 1) & this.mask;
@@ -88,6 +134,11 @@ function hash(id: string): number {
   for (let i = 0; i < id.length; i++) {
     h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
   }
+  return mix(h);
+}
+
+/** murmur3's finalizer. */
+function mix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
