@@ -3,6 +3,7 @@ import { TallyError } from './errors';
 import { choiceCode, DelegationGraph, NO_LIST, type PendingExpiry } from './graph';
 import { Resolution } from './resolution';
 import { buildResult, representationOf, totalsOf } from './result';
+import { buildResultJson } from './result-json';
 import { type MandateV1, type ScenarioV1 } from './scenario';
 import {
   type Choice,
@@ -195,6 +196,12 @@ export class LiveTally {
   result(): TallyResult {
     this.idOrder ??= sortedOrder(this.graph.members.ids());
     return buildResult(this.graph, this.resolution, this.mandate, this.idOrder);
+  }
+
+  /** `JSON.stringify(result())`, written without building the result object first (faster for large ballots). */
+  resultJson(): string {
+    this.idOrder ??= sortedOrder(this.graph.members.ids());
+    return buildResultJson(this.graph, this.resolution, this.mandate, this.idOrder);
   }
 
   /** "Who represents me" for a member id (any string: unknown ids are `not-member`). */

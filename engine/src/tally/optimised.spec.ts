@@ -42,6 +42,21 @@ describe('the optimised tally', () => {
     }
   });
 
+  it('writes the result JSON straight from the arrays, byte for byte as JSON.stringify of the object', () => {
+    for (let seed = 80; seed <= 95; seed++) {
+      const live = new LiveTally(randomScenario(seed, 300 + seed * 20));
+
+      expect(live.resultJson()).toBe(JSON.stringify(live.result()));
+    }
+    const special = new LiveTally({
+      members: ['12', '5', '__proto__', '007', 'a"b', 'z'].map((id) => ({ id })),
+      bill: { id: 'b' },
+      delegations: [{ from: 'z', scope: 'global', to: ['5'] }],
+      votes: ['12', '5', '__proto__', '007', 'a"b'].map((member) => ({ member, choice: 'no' as const })),
+    });
+    expect(special.resultJson()).toBe(JSON.stringify(special.result()));
+  });
+
   it('sorts ids by UTF-16 code units like compareStrings, with long shared prefixes and astral characters', () => {
     fc.assert(
       fc.property(

@@ -26,22 +26,30 @@ export function totalsOf(graph: DelegationGraph, resolution: Resolution): Totals
   };
 }
 
+/** Members grouped by the voter they reach, in id order. */
+export interface VoterGroups {
+  /** The voter each member reaches (−1: none). */
+  readonly roots: Int32Array;
+  /** Voter u's delegators are `members[start[u] … start[u + 1])`, in id order. */
+  readonly start: Int32Array;
+  readonly members: Int32Array;
+  /** Ids of the members whose vote is lost, in id order. */
+  readonly lost: string[];
+}
+
 /**
- * The full result object, every list sorted by id (UTF-16 code units) so that it compares byte for byte.
- *
- * `idOrder` lists the member indices in id order (see {@link sortedOrder}); walking members in that order
- * yields the voters and the lost members already sorted, and a counting sort on the voter reached keeps each
- * voter's delegators in id order too, so no list is sorted here.
+ * Groups members by voter. `idOrder` lists the member indices in id order (see {@link sortedOrder}); walking
+ * members in that order yields the lost members already sorted, and a counting sort on the voter reached
+ * keeps each voter's delegators in id order too, so no list is sorted here.
  */
-export function buildResult(
+export function groupByVoter(
   graph: DelegationGraph,
   resolution: Resolution,
-  mandate: MandateV1 | undefined,
   idOrder: Int32Array,
-): TallyResult {
+): VoterGroups {
   const { n, pool } = graph;
   const ids = graph.members.ids();
-  // The voter each member reaches (−1: none), copied out of the labels in one sequential pass.
+  // Copied out of the labels in one sequential pass.
   const roots = new Int32Array(n);
   for (let u = 0; u < n; u++) {
     roots[u] = resolution.rootOf(u);
@@ -73,8 +81,20 @@ export function buildResult(
       }
     }
   }
+  return { roots, start, members, lost };
+}
+
+/** The full result object, every list sorted by id (UTF-16 code units) so that it compares byte for byte. */
+export function buildResult(
+  graph: DelegationGraph,
+  resolution: Resolution,
+  mandate: MandateV1 | undefined,
+  idOrder: Int32Array,
+): TallyResult {
+  const ids = graph.members.ids();
+  const { roots, start, members, lost } = groupByVoter(graph, resolution, idOrder);
   const voters: Record<string, VoterResult> = {};
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < idOrder.length; i++) {
     const u = idOrder[i];
     if (roots[u] !== u) {
       continue;
@@ -92,14 +112,21 @@ export function buildResult(
         ? { choice, weight: fromUnits(weight), delegators, excess: fromUnits(excess) }
         : { choice, weight: fromUnits(weight), delegators };
   }
+  return { voters, lost, ...resultTail(graph, resolution, mandate) };
+}
+
+/** Totals, and with a mandate the seats and the deputies' instructions. */
+export function resultTail(
+  graph: DelegationGraph,
+  resolution: Resolution,
+  mandate: MandateV1 | undefined,
+): Pick<TallyResult, 'totals' | 'seats' | 'instructions'> {
   const totals = totalsOf(graph, resolution);
   if (!mandate) {
-    return { voters, lost, totals };
+    return { totals };
   }
   const seats = seatsOf(graph, resolution, mandate);
   return {
-    voters,
-    lost,
     totals,
     seats,
     instructions: instructions(seats as Record<SeatChoice, number>, mandate.deputies, mandate.seed),

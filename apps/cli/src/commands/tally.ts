@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { tallyMethod } from '@liquide/engine/ballot-methods';
-import { parseScenario, readScenarioText, ScenarioError, tally } from '@liquide/engine/tally';
+import { LiveTally, parseScenario, readScenarioText, ScenarioError, tally } from '@liquide/engine/tally';
 import { EXIT_INVALID, USAGE_ERROR } from './exit-status';
 
 const HELP = `usage: liquide tally FILE [--pretty]
@@ -34,7 +34,8 @@ export async function tallyCommand(args: string[]): Promise<number> {
   // (a method scenario, an invalid file, an unusual layout) goes through JSON.parse and the schema below.
   const compact = readScenarioText(text);
   if (compact) {
-    writeResult(tally(compact), pretty);
+    const live = new LiveTally(compact);
+    process.stdout.write(`${pretty ? JSON.stringify(live.result(), null, 2) : live.resultJson()}\n`);
     return 0;
   }
   let input: unknown;
