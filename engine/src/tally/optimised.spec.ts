@@ -5,7 +5,7 @@ import { LiveTally } from './live-tally';
 import { parseScenario } from './scenario';
 import { readScenarioText } from './scenario-reader';
 import { tally } from './tally';
-import { scenarioArb } from './testing/arbitraries';
+import { type Operation, operationArb, scenarioArb } from './testing/arbitraries';
 import { randomScenario } from './testing/random-scenario';
 import { referenceTally } from './testing/reference-tally';
 
@@ -40,6 +40,50 @@ describe('the optimised tally', () => {
       expect(JSON.stringify(live.result())).toBe(before);
       expect(JSON.stringify(live.representation(member))).toBe(represented);
     }
+  });
+
+  it('keeps answering like a tally never renumbered, through any later changes', () => {
+    const apply = (live: LiveTally, operation: Operation): string => {
+      try {
+        if (operation.kind === 'cast') {
+          live.castVote(operation.member, operation.choice);
+        } else if (operation.kind === 'withdraw') {
+          live.withdrawVote(operation.member);
+        } else if (operation.kind === 'set') {
+          live.setDelegation(operation.delegation);
+        } else if (operation.kind === 'revoke') {
+          live.revokeDelegation(
+            operation.from,
+            operation.scope,
+            operation.scope === 'topic' ? operation.topic : undefined,
+          );
+        } else {
+          live.advanceTo(operation.at);
+        }
+        return 'ok';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    fc.assert(
+      fc.property(
+        scenarioArb({ allMembers: true }),
+        fc.array(operationArb, { maxLength: 20 }),
+        fc.nat(20),
+        (scenario, operations, renumberAt) => {
+          const plain = new LiveTally(scenario);
+          const renumbered = new LiveTally(scenario);
+          operations.forEach((operation, i) => {
+            if (i === renumberAt) {
+              renumbered.recompute();
+            }
+            expect(apply(renumbered, operation)).toBe(apply(plain, operation));
+            expect(renumbered.resultJson()).toBe(JSON.stringify(plain.result()));
+          });
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it('writes the result JSON straight from the arrays, byte for byte as JSON.stringify of the object', () => {

@@ -41,7 +41,7 @@ export function buildResultJson(
     const excess = resolution.carried[u] - weight;
     parts.push(
       `${JSON.stringify(id)}:{"choice":"${CHOICES[graph.vote[u] - 1]}","weight":${String(fromUnits(weight))},` +
-        `"delegators":${count === 0 ? '[]' : NEEDS_ESCAPE.test(joined) ? JSON.stringify(delegators) : `["${joined}"]`}` +
+        `"delegators":${count === 0 ? '[]' : needsEscape(joined) ? JSON.stringify(delegators) : `["${joined}"]`}` +
         `${excess > 0 ? `,"excess":${String(fromUnits(excess))}` : ''}}`,
     );
   }
@@ -49,8 +49,16 @@ export function buildResultJson(
   return `{"voters":{${parts.join(',')}},"lost":${JSON.stringify(lost)},${tail}`;
 }
 
-/** A character that `JSON.stringify` writes escaped: quote, backslash, control character, surrogate. */
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+/** True when `text` holds a character that `JSON.stringify` writes escaped: quote, backslash, control, surrogate. */
+function needsEscape(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) {
+      return true;
+    }
+  }
+  return false;
+}
 
 /** "__proto__", or an array index ("0", "17"; up to 2^32 − 2), which an object would not keep in order. */
 function isSpecialKey(id: string): boolean {
