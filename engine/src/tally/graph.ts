@@ -74,13 +74,18 @@ export class DelegationGraph {
    */
   static fromScenario(scenario: ScenarioV1): { graph: DelegationGraph; expiries: PendingExpiry[] } {
     const n = scenario.members.length;
-    const members = new IdIndex(n);
+    const memberList = scenario.members;
+    const ids = new Array<string>(n);
+    for (let u = 0; u < n; u++) {
+      ids[u] = memberList[u].id;
+    }
+    const interned = IdIndex.of(ids);
+    const repeated = interned instanceof IdIndex ? n : interned.repeated;
     const weight = new Float64Array(n);
     const active = new Uint8Array(n);
-    const memberList = scenario.members;
     for (let u = 0; u < n; u++) {
       const member = memberList[u];
-      if (members.add(member.id) !== u) {
+      if (u === repeated) {
         throw new RangeError(`members[${u}].id: must be unique ("${member.id}" appears earlier)`);
       }
       const units = member.weight === undefined ? UNIT_SCALE : toUnits(member.weight);
@@ -90,6 +95,7 @@ export class DelegationGraph {
       weight[u] = units;
       active[u] = member.active === false ? 0 : 1;
     }
+    const members = interned as IdIndex;
     const graph = new DelegationGraph(members, weight, active, scenario.bill.topic);
     if (graph.totalUnits > MAX_TOTAL_UNITS) {
       throw new RangeError('members: total weight exceeds the format limit');

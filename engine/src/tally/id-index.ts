@@ -34,6 +34,72 @@ export class IdIndex {
     this.mask = capacity - 1;
   }
 
+  /**
+   * The index of a list of ids (index i for `ids[i]`), or the position of the first id that repeats an
+   * earlier one. Faster than adding the ids one by one to a large table: the ids are hashed first, then
+   * inserted in the order of their home slot, so the table is written nearly sequentially instead of one cache
+   * miss per id. The index keeps `ids` as its list (do not modify it afterwards).
+   */
+  static of(ids: string[]): IdIndex | { repeated: number } {
+    const n = ids.length;
+    const index = new IdIndex(n);
+    const slots = index.table.length / STRIDE;
+    // Home slot and key of each id, then the ids ordered by home slot (a counting sort on the top bits).
+    const shift = Math.max(0, Math.log2(slots) - 16);
+    const home = new Int32Array(n);
+    const keys = new Int32Array(n * 3);
+    const count = new Int32Array((slots >>> shift) + 1);
+    for (let u = 0; u < n; u++) {
+      const id = ids[u];
+      const slot = hashRange(id, 0, id.length) & index.mask;
+      home[u] = slot;
+      keys[u * 3] = key0;
+      keys[u * 3 + 1] = key1;
+      keys[u * 3 + 2] = key2;
+      count[(slot >>> shift) + 1]++;
+    }
+    for (let b = 1; b < count.length; b++) {
+      count[b] += count[b - 1];
+    }
+    const order = new Int32Array(n);
+    for (let u = 0; u < n; u++) {
+      order[count[home[u] >>> shift]++] = u;
+    }
+    const { table, mask } = index;
+    let repeated = n;
+    for (let i = 0; i < n; i++) {
+      const u = order[i];
+      const k0 = keys[u * 3];
+      const k1 = keys[u * 3 + 1];
+      const k2 = keys[u * 3 + 2];
+      let slot = home[u];
+      for (;;) {
+        const at = slot * STRIDE;
+        const other = table[at];
+        if (other < 0) {
+          table[at] = u;
+          table[at + 1] = k0;
+          table[at + 2] = k1;
+          table[at + 3] = k2;
+          break;
+        }
+        if (
+          table[at + 1] === k0 &&
+          (k0 !== LONG ? table[at + 2] === k1 && table[at + 3] === k2 : ids[other] === ids[u])
+        ) {
+          repeated = Math.min(repeated, Math.max(other, u));
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+    if (repeated < n) {
+      return { repeated };
+    }
+    index.list = ids;
+    return index;
+  }
+
   /** Number of ids interned. */
   get size(): number {
     return this.list.length;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { compareStrings } from './draw';
+import { IdIndex } from './id-index';
 import { sortedOrder } from './id-order';
 import { LiveTally } from './live-tally';
 import { parseScenario } from './scenario';
@@ -99,6 +100,29 @@ describe('the optimised tally', () => {
       votes: ['12', '5', '__proto__', '007', 'a"b'].map((member) => ({ member, choice: 'no' as const })),
     });
     expect(special.resultJson()).toBe(JSON.stringify(special.result()));
+  });
+
+  it('interns a list of ids at once, or names the first id that repeats an earlier one', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.string({ maxLength: 3 }), fc.string({ minLength: 12, maxLength: 14 })), {
+          maxLength: 200,
+        }),
+        (ids) => {
+          const firstRepeat = ids.findIndex((id, i) => ids.indexOf(id) < i);
+          const sut = IdIndex.of([...ids]);
+
+          if (firstRepeat >= 0) {
+            expect(sut).toEqual({ repeated: firstRepeat });
+          } else {
+            expect(sut).toBeInstanceOf(IdIndex);
+            ids.forEach((id, i) => expect((sut as IdIndex).get(id)).toBe(i));
+            expect((sut as IdIndex).get('not one of them, long enough')).toBe(-1);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('sorts ids by UTF-16 code units like compareStrings, with long shared prefixes and astral characters', () => {

@@ -184,11 +184,9 @@ class Reader {
       throw NOT_FAST;
     }
     const n = ids.length;
-    const members = new IdIndex(n);
-    for (let u = 0; u < n; u++) {
-      if (members.add(ids[u]) !== u) {
-        throw NOT_FAST;
-      }
+    const members = IdIndex.of(ids);
+    if (!(members instanceof IdIndex)) {
+      throw NOT_FAST;
     }
     this.weight = weights.slice(0, n);
     this.active = actives.slice(0, n);
