@@ -5,6 +5,7 @@
 export { apportion, APPORTION_METHODS, type ApportionMethod } from './apportion';
 export { compareStrings, drawOrder, ticket, type DrawKind } from './draw';
 export { TallyError, type TallyErrorCode } from './errors';
+export { CompactScenario } from './compact-scenario';
 export { deputyIds, instructions, type Instruction } from './instructions';
 export { capUnits, LiveTally, type DelegationInput } from './live-tally';
 export {
@@ -26,6 +27,7 @@ export {
   type ScenarioV1,
   type VoteV1,
 } from './scenario';
+export { readScenarioText } from './scenario-reader';
 export { sha256, sha256Hex } from './sha256';
 export { tally } from './tally';
 export {

@@ -1,7 +1,9 @@
+import { CompactScenario, graphOfCompact } from './compact-scenario';
 import { TallyError } from './errors';
 import { choiceCode, DelegationGraph, NO_LIST, type PendingExpiry } from './graph';
 import { Resolution } from './resolution';
 import { buildResult, representationOf, totalsOf } from './result';
+import { buildResultJson } from './result-json';
 import { type MandateV1, type ScenarioV1 } from './scenario';
 import {
   type Choice,
@@ -11,6 +13,7 @@ import {
   type TallyStats,
   type Totals,
 } from './types';
+import { sortedOrder } from './id-order';
 import { fromUnits, toUnits, UNIT_SCALE } from './units';
 
 /** A delegation entry given to {@link LiveTally.setDelegation}; same fields as in scenario format v1. */
@@ -34,8 +37,12 @@ export interface DelegationInput {
  * {@link TallyError} and change nothing.
  */
 export class LiveTally {
-  private readonly graph: DelegationGraph;
-  private readonly resolution: Resolution;
+  private graph: DelegationGraph;
+  private resolution: Resolution;
+  /** True once members are renumbered in breadth-first order (see {@link recompute}). */
+  private laidOut = false;
+  /** Member indices in id order, computed on the first {@link result}. */
+  private idOrder: Int32Array | undefined;
   private readonly mandate: MandateV1 | undefined;
   private at: number | undefined;
   /** Expiry time of each slot holding an expiring entry. */
@@ -45,26 +52,22 @@ export class LiveTally {
   private pendingSorted = false;
 
   /**
-   * Builds the tally of a parsed scenario (see {@link parseScenario}).
+   * Builds the tally of a parsed scenario (see {@link parseScenario}), or of one read by
+   * {@link readScenarioText}.
    * @throws RangeError when a member id appears twice or the total weight exceeds the format's limit
    */
-  constructor(scenario: ScenarioV1) {
-    const built = DelegationGraph.fromScenario(scenario);
-    const cap = capUnits(scenario.cap?.maxShare, built.graph.totalUnits);
-    // Renumber members in breadth-first order for memory locality (see DelegationGraph.permuted).
-    const order = breadthFirstOrder(built.graph, new Resolution(built.graph, cap).resolveAll());
-    const { graph, newIndex } = built.graph.permuted(order);
+  constructor(scenario: ScenarioV1 | CompactScenario) {
+    const compact = scenario instanceof CompactScenario;
+    const { graph, expiries } = compact ? graphOfCompact(scenario) : DelegationGraph.fromScenario(scenario);
     this.graph = graph;
     this.mandate = scenario.mandate;
     this.at = scenario.at === undefined ? undefined : Date.parse(scenario.at);
-    this.pending = built.expiries.map(({ time, key }) => ({
-      time,
-      key: newIndex[Math.floor(key / 3)] * 3 + (key % 3),
-    }));
+    this.pending = expiries;
     for (const expiry of this.pending) {
       this.expiring.set(expiry.key, expiry.time);
     }
-    this.resolution = new Resolution(graph, cap);
+    const maxShare = compact ? scenario.maxShare : scenario.cap?.maxShare;
+    this.resolution = new Resolution(graph, capUnits(maxShare, graph.totalUnits));
     this.resolution.resolveAll();
   }
 
@@ -191,7 +194,14 @@ export class LiveTally {
 
   /** The full result (format v1), identical to {@link tally} on the equivalent scenario. */
   result(): TallyResult {
-    return buildResult(this.graph, this.resolution, this.mandate);
+    this.idOrder ??= sortedOrder(this.graph.members.ids());
+    return buildResult(this.graph, this.resolution, this.mandate, this.idOrder);
+  }
+
+  /** `JSON.stringify(result())`, written without building the result object first (faster for large ballots). */
+  resultJson(): string {
+    this.idOrder ??= sortedOrder(this.graph.members.ids());
+    return buildResultJson(this.graph, this.resolution, this.mandate, this.idOrder);
   }
 
   /** "Who represents me" for a member id (any string: unknown ids are `not-member`). */
@@ -199,9 +209,35 @@ export class LiveTally {
     return representationOf(this.graph, this.resolution, memberId);
   }
 
-  /** Recomputes everything from the current state (used to time a full tally; never needed otherwise). */
+  /**
+   * Recomputes everything from the current state (used to time a full tally; never needed otherwise). The
+   * first call also renumbers the members in breadth-first order from the voters (see
+   * {@link DelegationGraph.permuted}), which makes later full searches several times faster; the build does
+   * not, as a one-off tally gains nothing from it.
+   */
   recompute(): void {
+    if (!this.laidOut) {
+      this.layOut(this.resolution.resolveAll());
+    }
     this.resolution.resolveAll();
+  }
+
+  /** Renumbers the members in the order given by the search (`reached` first, then the others). */
+  private layOut(reached: Int32Array): void {
+    const { graph, newIndex } = this.graph.permuted(breadthFirstOrder(this.graph, reached));
+    const rekey = (key: number): number => newIndex[Math.floor(key / 3)] * 3 + (key % 3);
+    this.pending = this.pending.map(({ time, key }) => ({ time, key: rekey(key) }));
+    const expiring = [...this.expiring];
+    this.expiring.clear();
+    for (const [key, time] of expiring) {
+      this.expiring.set(rekey(key), time);
+    }
+    if (this.idOrder) {
+      this.idOrder = this.idOrder.map((u) => newIndex[u]);
+    }
+    this.graph = graph;
+    this.resolution = new Resolution(graph, this.resolution.cap);
+    this.laidOut = true;
   }
 
   private applySlot(u: number, key: number, list: number): void {

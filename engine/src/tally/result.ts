@@ -26,28 +26,40 @@ export function totalsOf(graph: DelegationGraph, resolution: Resolution): Totals
   };
 }
 
-/** The full result object, every list sorted by id (UTF-16 code units) so that it compares byte for byte. */
-export function buildResult(
+/** Members grouped by the voter they reach, in id order. */
+export interface VoterGroups {
+  /** The voter each member reaches (−1: none). */
+  readonly roots: Int32Array;
+  /** Voter u's delegators are `members[start[u] … start[u + 1])`, in id order. */
+  readonly start: Int32Array;
+  readonly members: Int32Array;
+  /** Ids of the members whose vote is lost, in id order. */
+  readonly lost: string[];
+}
+
+/**
+ * Groups members by voter. `idOrder` lists the member indices in id order (see {@link sortedOrder}); walking
+ * members in that order yields the lost members already sorted, and a counting sort on the voter reached
+ * keeps each voter's delegators in id order too, so no list is sorted here.
+ */
+export function groupByVoter(
   graph: DelegationGraph,
   resolution: Resolution,
-  mandate: MandateV1 | undefined,
-): TallyResult {
+  idOrder: Int32Array,
+): VoterGroups {
   const { n, pool } = graph;
-  // Group members by the voter they reach (counting sort on the root index).
+  const ids = graph.members.ids();
+  // Copied out of the labels in one sequential pass.
+  const roots = new Int32Array(n);
+  for (let u = 0; u < n; u++) {
+    roots[u] = resolution.rootOf(u);
+  }
   const start = new Int32Array(n + 1);
-  const voterIds: number[] = [];
   const lost: string[] = [];
   for (let u = 0; u < n; u++) {
-    const r = resolution.rootOf(u);
-    if (r === u) {
-      voterIds.push(u);
-    } else if (r >= 0) {
+    const r = roots[u];
+    if (r >= 0 && r !== u) {
       start[r + 1]++;
-    } else if (resolution.distOf(u) === UNREACHED) {
-      const list = graph.effective(u);
-      if (list !== NO_LIST && pool[list] > 0) {
-        lost.push(graph.members.idOf(u));
-      }
     }
   }
   for (let u = 0; u < n; u++) {
@@ -55,38 +67,66 @@ export function buildResult(
   }
   const members = new Int32Array(start[n]);
   const fill = start.slice(0, n);
-  for (let u = 0; u < n; u++) {
-    const r = resolution.rootOf(u);
-    if (r >= 0 && r !== u) {
-      members[fill[r]++] = u;
+  for (let i = 0; i < n; i++) {
+    const u = idOrder[i];
+    const r = roots[u];
+    if (r >= 0) {
+      if (r !== u) {
+        members[fill[r]++] = u;
+      }
+    } else if (resolution.distOf(u) === UNREACHED) {
+      const list = graph.effective(u);
+      if (list !== NO_LIST && pool[list] > 0) {
+        lost.push(ids[u]);
+      }
     }
   }
-  const sortedVoters = voterIds.map((u) => ({ u, id: graph.members.idOf(u) }));
-  sortedVoters.sort((a, b) => compareStrings(a.id, b.id));
+  return { roots, start, members, lost };
+}
+
+/** The full result object, every list sorted by id (UTF-16 code units) so that it compares byte for byte. */
+export function buildResult(
+  graph: DelegationGraph,
+  resolution: Resolution,
+  mandate: MandateV1 | undefined,
+  idOrder: Int32Array,
+): TallyResult {
+  const ids = graph.members.ids();
+  const { roots, start, members, lost } = groupByVoter(graph, resolution, idOrder);
   const voters: Record<string, VoterResult> = {};
-  for (const { u, id } of sortedVoters) {
-    const delegators: string[] = [];
-    for (let k = start[u]; k < start[u + 1]; k++) {
-      delegators.push(graph.members.idOf(members[k]));
+  for (let i = 0; i < idOrder.length; i++) {
+    const u = idOrder[i];
+    if (roots[u] !== u) {
+      continue;
     }
-    delegators.sort(compareStrings);
-    const excess = resolution.carried[u] - resolution.countedFor(u);
-    voters[id] = {
-      choice: CHOICES[graph.vote[u] - 1],
-      weight: fromUnits(resolution.countedFor(u)),
-      delegators,
-      ...(excess > 0 ? { excess: fromUnits(excess) } : {}),
-    };
+    const count = start[u + 1] - start[u];
+    const delegators: string[] = new Array<string>(count);
+    for (let k = 0, at = start[u]; k < count; k++, at++) {
+      delegators[k] = ids[members[at]];
+    }
+    const weight = resolution.countedFor(u);
+    const excess = resolution.carried[u] - weight;
+    const choice = CHOICES[graph.vote[u] - 1];
+    voters[ids[u]] =
+      excess > 0
+        ? { choice, weight: fromUnits(weight), delegators, excess: fromUnits(excess) }
+        : { choice, weight: fromUnits(weight), delegators };
   }
-  lost.sort(compareStrings);
+  return { voters, lost, ...resultTail(graph, resolution, mandate) };
+}
+
+/** Totals, and with a mandate the seats and the deputies' instructions. */
+export function resultTail(
+  graph: DelegationGraph,
+  resolution: Resolution,
+  mandate: MandateV1 | undefined,
+): Pick<TallyResult, 'totals' | 'seats' | 'instructions'> {
   const totals = totalsOf(graph, resolution);
   if (!mandate) {
-    return { voters, lost, totals };
+    return { totals };
   }
   const seats = seatsOf(graph, resolution, mandate);
   return {
-    voters,
-    lost,
     totals,
     seats,
     instructions: instructions(seats as Record<SeatChoice, number>, mandate.deputies, mandate.seed),

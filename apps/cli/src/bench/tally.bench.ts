@@ -2,6 +2,7 @@ import { loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { type Choice, LiveTally, type Scope, tally } from '@liquide/engine/tally';
+import { type EndToEndFigures, endToEndFigures, endToEndReport } from './tally-e2e.bench';
 import {
   DEFAULT_SHAPE,
   type ElectorateShape,
@@ -11,12 +12,14 @@ import {
   trusteePicker,
 } from './tally-scenario';
 
-const HELP = `usage: liquide bench tally [--members N] [--updates N] [--json]
+const HELP = `usage: liquide bench tally [--members N] [--updates N] [--no-end-to-end] [--json]
 
 Generates an electorate (default 1,000,000 members, 20 topics, 20 % voting, 80 % of the others delegating
 with global / topic / bill scopes and 1-3 ranked trustees), then measures: the full tally (reverse BFS
 over the built structure: median of 10 runs, wall-clock and CPU time), the end-to-end tally() of the scenario object, the incremental
-update time per operation (median, p99) and the memory retained per member.
+update time per operation (median, p99) and the memory retained per member; then, end to end (unless
+--no-end-to-end): new LiveTally(scenario) + result(), \`liquide tally FILE\` on the scenario written as JSON and
+on a chain of N members, with the targets of issue 18 and the load average next to each figure.
 `;
 
 interface Figures {
@@ -37,6 +40,7 @@ interface Figures {
   };
   bytesPerMember: number;
   exact: boolean;
+  endToEnd?: EndToEndFigures;
 }
 
 /** `liquide bench tally`: prints the tally core's figures (see docs/performance.md). */
@@ -107,6 +111,7 @@ function runTallyBench(args: string[]): number {
   const started = performance.now();
   tally(scenario);
   const endToEndTallyMs = performance.now() - started;
+  const endToEnd = args.includes('--no-end-to-end') ? undefined : endToEndFigures(shape, log);
 
   const figures: Figures = {
     members: shape.members,
@@ -123,13 +128,15 @@ function runTallyBench(args: string[]): number {
     incremental: timings,
     bytesPerMember: round(bytesPerMember),
     exact,
+    endToEnd,
   };
   if (args.includes('--json')) {
     process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
   } else {
     process.stdout.write(report(figures));
   }
-  return exact ? 0 : 1;
+  const identical = !endToEnd || (endToEnd.cli.identical && endToEnd.chain.identical);
+  return exact && identical ? 0 : 1;
 }
 
 /** Who votes and which delegation slots are set, so that withdrawals and revocations change something. */
@@ -233,7 +240,7 @@ function report(f: Figures): string {
   memory retained by the live tally: ${f.bytesPerMember} bytes per member
   incremental totals equal a full recomputation: ${f.exact ? 'yes' : 'NO'}
   machine load average (1 min) during the run: ${f.loadAverage}
-`;
+${f.endToEnd ? endToEndReport(f.endToEnd, f.members) : ''}`;
 }
 
 function option(args: string[], name: string, fallback: number): number {

@@ -1,27 +1,22 @@
-import { benchCommand } from './bench';
-import { crashTestCommand } from './crash-test';
-import { devCommand } from './dev';
-import { seedDemoCommand } from './seed-demo';
-import { tallyCommand } from './tally';
-import { verifyCommand } from './verify';
-import { verifyMandateCommand } from './verify-mandate';
-import { verifySortitionCommand } from './verify-sortition';
-
 export { USAGE_ERROR } from './exit-status';
 
 /** A subcommand: receives the arguments after its name, resolves to the process exit status. */
 export type Command = (args: string[]) => Promise<number>;
 
-/** Subcommands by name; add `verify`, `export`, … here. */
+/**
+ * Subcommands by name; add `verify`, `export`, … here. Each command's module is loaded when it runs:
+ * `liquide tally` then loads the tally core only, not the server, ORM and benchmarks the other commands use
+ * (loading them all took about a second before any work).
+ */
 export const commands: Readonly<Record<string, Command>> = {
-  tally: tallyCommand,
-  bench: benchCommand,
-  'seed-demo': seedDemoCommand,
-  verify: verifyCommand,
-  'verify-sortition': verifySortitionCommand,
-  'verify-mandate': verifyMandateCommand,
-  'crash-test': crashTestCommand,
-  dev: devCommand,
+  tally: async (args) => (await import('./tally.js')).tallyCommand(args),
+  bench: async (args) => (await import('./bench.js')).benchCommand(args),
+  'seed-demo': async (args) => (await import('./seed-demo.js')).seedDemoCommand(args),
+  verify: async (args) => (await import('./verify.js')).verifyCommand(args),
+  'verify-sortition': async (args) => (await import('./verify-sortition.js')).verifySortitionCommand(args),
+  'verify-mandate': async (args) => (await import('./verify-mandate.js')).verifyMandateCommand(args),
+  'crash-test': async (args) => (await import('./crash-test.js')).crashTestCommand(args),
+  dev: async (args) => (await import('./dev.js')).devCommand(args),
 };
 
 export const USAGE = `usage: liquide <command> [arguments]

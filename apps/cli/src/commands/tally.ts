@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { tallyMethod } from '@liquide/engine/ballot-methods';
-import { parseScenario, ScenarioError, tally } from '@liquide/engine/tally';
+import { LiveTally, parseScenario, readScenarioText, ScenarioError, tally } from '@liquide/engine/tally';
 import { EXIT_INVALID, USAGE_ERROR } from './exit-status';
 
 const HELP = `usage: liquide tally FILE [--pretty]
@@ -30,6 +30,14 @@ export async function tallyCommand(args: string[]): Promise<number> {
   } catch (error) {
     return fail(`cannot read ${source}: ${(error as Error).message}`);
   }
+  // The fast reader takes the usual scenario files without building an object per entry; anything else
+  // (a method scenario, an invalid file, an unusual layout) goes through JSON.parse and the schema below.
+  const compact = readScenarioText(text);
+  if (compact) {
+    const live = new LiveTally(compact);
+    process.stdout.write(`${pretty ? JSON.stringify(live.result(), null, 2) : live.resultJson()}\n`);
+    return 0;
+  }
   let input: unknown;
   try {
     input = JSON.parse(text);
@@ -39,7 +47,7 @@ export async function tallyCommand(args: string[]): Promise<number> {
   try {
     const isMethod = typeof input === 'object' && input !== null && 'method' in input;
     const result = isMethod ? tallyMethod(input) : tally(parseScenario(input));
-    process.stdout.write(`${JSON.stringify(result, null, pretty ? 2 : undefined)}\n`);
+    writeResult(result, pretty);
     return 0;
   } catch (error) {
     if (error instanceof ScenarioError) {
@@ -47,6 +55,10 @@ export async function tallyCommand(args: string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+function writeResult(result: unknown, pretty: boolean): void {
+  process.stdout.write(`${JSON.stringify(result, null, pretty ? 2 : undefined)}\n`);
 }
 
 function fail(message: string): number {
