@@ -295,7 +295,7 @@ export class LiveTallyRegistry {
       method: row.mandate_method,
       base: row.mandate_base,
       seed: row.seed,
-      tally: new LiveTally(scenario),
+      tally: laidOut(new LiveTally(scenario)),
       ballotMethod: snapshot.method,
       version: (this.versions.get(ballotId) ?? 0) + 1,
       changedAt: Date.now(),
@@ -303,6 +303,16 @@ export class LiveTallyRegistry {
       computed: null,
     };
   }
+}
+
+/**
+ * A tally kept for the ballot's whole life: one full search at the build lays its members out in
+ * breadth-first order, which makes every later update and search several times faster (the build
+ * alone, for a one-off result, leaves them in scenario order).
+ */
+function laidOut(tally: LiveTally): LiveTally {
+  tally.recompute();
+  return tally;
 }
 
 /** Weights in exact integer micro-units, as the tally core apportions them. */

@@ -210,10 +210,10 @@ export class LiveTally {
   }
 
   /**
-   * Recomputes everything from the current state (used to time a full tally; never needed otherwise). The
-   * first call also renumbers the members in breadth-first order from the voters (see
-   * {@link DelegationGraph.permuted}), which makes later full searches several times faster; the build does
-   * not, as a one-off tally gains nothing from it.
+   * Recomputes everything from the current state (to time a full tally, or once after the build of a tally
+   * kept for a ballot's life). The first call also renumbers the members in breadth-first order from the
+   * voters (see {@link DelegationGraph.permuted}), which makes later updates and full searches several times
+   * faster; the build does not, as a one-off tally gains nothing from it.
    */
   recompute(): void {
     if (!this.laidOut) {
