@@ -2,6 +2,7 @@ import { tallyBench } from '../bench/tally.bench';
 import { liveBench } from '../bench/live.bench';
 import { sortitionBench } from '../bench/sortition.bench';
 import { votesBench } from '../bench/votes.bench';
+import { scaleBench } from '../bench/scale.bench';
 import { USAGE_ERROR } from './exit-status';
 import { type Command } from './index';
 
@@ -11,6 +12,7 @@ const benches: Readonly<Record<string, Command>> = {
   votes: votesBench,
   live: liveBench,
   sortition: sortitionBench,
+  scale: scaleBench,
 };
 
 /** `liquide bench [NAME] [options]`: options go to the bench. */

@@ -54,6 +54,7 @@ export class CastVoteHandler implements ICommandHandler<CastVoteCommand> {
     }
     const receipt = receiptOf(outcome.receipt);
     if (outcome.replayed) {
+      await this.announceAgain(command);
       return { ...receipt, replayed: true };
     }
     this.events.publish(
@@ -65,6 +66,31 @@ export class CastVoteHandler implements ICommandHandler<CastVoteCommand> {
       ),
     );
     return receipt;
+  }
+
+  /**
+   * A request seen before is answered from its stored receipt. Its first attempt may have been
+   * committed by an instance that died before telling the others (the client retries because that
+   * answer never came): the voter's vote as it stands now is announced again, so that the live
+   * tallies of every instance converge. Setting a vote to its current value changes nothing where
+   * the first announcement did arrive.
+   */
+  private async announceAgain(command: CastVoteCommand): Promise<void> {
+    const [row] = await this.em
+      .fork()
+      .execute<{ member_id: string; collective_id: string; choice: string }[]>(
+        `select v.member_id, b.collective_id, v.choice from vote v
+         join ballot b on b.id = v.ballot_id
+         join member m on m.id = v.member_id
+        where v.ballot_id = ? and m.account_id = ?`,
+        [command.ballotId, command.accountId],
+      );
+    if (row) {
+      const choice = row.choice.startsWith('{')
+        ? { ballot: JSON.parse(row.choice) as unknown }
+        : (row.choice as 'yes' | 'no' | 'abstain');
+      this.events.publish(new VoteCastEvent(row.collective_id, command.ballotId, row.member_id, choice));
+    }
   }
 
   /** The voter's ballot, checked against the ballot's method and options (400 naming the field). */
