@@ -12,6 +12,7 @@ import { AgendaController } from './agenda.controller';
 import { AGENDA_ENTITIES } from './agenda.entities';
 import { GetIssueHandler, ListAgendaHandler } from './agenda.queries';
 import { AgendaScheduler } from './agenda-scheduler';
+import { AgendaLiveGateway } from './live/agenda-live.gateway';
 import {
   AddInitiativeHandler,
   CreateAreaHandler,
@@ -66,9 +67,11 @@ export const agendaPlugin = definePlugin({
   ],
   queryHandlers: [GetIssueHandler, ListAgendaHandler],
   eventHandlers: [BallotClosedHandler],
+  gateways: [AgendaLiveGateway],
   controllers: [AgendaController],
   providers: [AgendaScheduler],
   imports: [AuthModule],
+  socketEvents: { clientToServer: [], serverToClient: ['agenda:issue'] },
   web: {
     components: [],
     // implemented by apps/web (pages/agenda): the collective's tab and the issue page
