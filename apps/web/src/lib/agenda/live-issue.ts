@@ -1,6 +1,9 @@
-import { AGENDA_ISSUE_EVENT, type AgendaIssueChange } from '@liquide/plugin-agenda/contracts';
+import type { AGENDA_ISSUE_EVENT as EventName, AgendaIssueChange } from '@liquide/plugin-agenda/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { session } from '../session.svelte';
+
+/** The contract's event name (a type-only import: the contracts' zod stays out of this module). */
+const AGENDA_ISSUE_EVENT: typeof EventName = 'agenda:issue';
 
 interface AgendaServerEvents {
   [AGENDA_ISSUE_EVENT]: (change: AgendaIssueChange) => void;
