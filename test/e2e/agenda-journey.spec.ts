@@ -181,6 +181,9 @@ describe('Web client in Chromium: the agenda journey (issue #20)', () => {
     await cemCard.getByText('version 2').waitFor();
     await expectPageHealthy(cem);
     await bob.getByText('Half of the car parks become gardens with trees.').waitFor();
+    // the earlier text stays readable on the card
+    await card.getByText('Versions précédentes (1)').click();
+    await card.getByText('Half of the car parks become gardens.', { exact: true }).waitFor();
     await bob.close();
     await cem.close();
   }, 180_000);

@@ -27,6 +27,7 @@ interface IssueView {
     supporters: number;
     supportedByMe: boolean;
     suggestions: { id: string; ratings: number; average: number | null }[];
+    versions: { revision: number; title: string; text: string }[];
   }[];
 }
 
@@ -258,6 +259,10 @@ describe('Agenda (plugin): quorums, phases on schedule, frozen texts, the prefer
       [c3]: 'dropped',
     });
     expect(voting.initiatives.find((i) => i.id === a)?.revision).toBe(2);
+    // the earlier text stays readable as version 1
+    expect(voting.initiatives.find((i) => i.id === a)?.versions).toEqual([
+      expect.objectContaining({ revision: 1, title: 'Initiative A', text: 'Texte de l’initiative A.' }),
+    ]);
     const ballot = await c.users.bob.call<{ method: { id: string; options: unknown } }>(
       'GET',
       `/api/ballots/${voting.ballotId}`,

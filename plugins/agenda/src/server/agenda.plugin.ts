@@ -22,6 +22,7 @@ import {
   SuggestHandler,
 } from './authoring.handlers';
 import { Migration20261202202000Agenda } from './migrations/Migration20261202202000Agenda';
+import { Migration20261203301000AgendaVersions } from './migrations/Migration20261203301000AgendaVersions';
 import { AdvanceIssueHandler, BallotClosedHandler } from './phase.handlers';
 import { SupportInitiativeHandler } from './support.handlers';
 import './agenda.errors';
@@ -54,7 +55,10 @@ export const agendaPlugin = definePlugin({
   },
   actions: AGENDA_ACTIONS,
   entities: AGENDA_ENTITIES,
-  migrations: [{ name: 'Migration20261202202000Agenda', class: Migration20261202202000Agenda }],
+  migrations: [
+    { name: 'Migration20261202202000Agenda', class: Migration20261202202000Agenda },
+    { name: 'Migration20261203301000AgendaVersions', class: Migration20261203301000AgendaVersions },
+  ],
   commandHandlers: [
     CreateAreaHandler,
     CreateIssueHandler,

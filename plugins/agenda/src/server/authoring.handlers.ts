@@ -19,6 +19,14 @@ import { expectPhase, expectTextsOpen, findInitiative, lockIssue } from './issue
 
 const textHash = (text: string) => sha256Hex(text);
 
+/** Keeps the initiative's text as it is now as its current version (after the initiative row is flushed). */
+async function keepVersion(em: EntityManager, initiative: AgendaInitiative): Promise<void> {
+  await em.execute(
+    `insert into agenda_initiative_version (initiative_id, revision, title, text, created_at) values (?, ?, ?, ?, ?)`,
+    [initiative.id, initiative.revision, initiative.title, initiative.text, initiative.updatedAt],
+  );
+}
+
 @CommandHandler(CreateAreaCommand)
 export class CreateAreaHandler implements ICommandHandler<CreateAreaCommand> {
   constructor(
@@ -106,6 +114,7 @@ export class CreateIssueHandler implements ICommandHandler<CreateIssueCommand> {
         textHash: textHash(initiative.text),
       });
       await em.flush();
+      await keepVersion(em, initiative);
       return { id: issue.id, initiativeId: initiative.id };
     });
     this.events.publish(new IssueChangedEvent(area.collectiveId, created.id));
@@ -134,6 +143,7 @@ export class AddInitiativeHandler implements ICommandHandler<AddInitiativeComman
         textHash: textHash(initiative.text),
       });
       await em.flush();
+      await keepVersion(em, initiative);
       return { id: initiative.id, collectiveId: issue.collectiveId };
     });
     this.events.publish(new IssueChangedEvent(collectiveId, issueId));
@@ -169,6 +179,7 @@ export class ReviseInitiativeHandler implements ICommandHandler<ReviseInitiative
         textHash: textHash(found.text),
       });
       await em.flush();
+      await keepVersion(em, found);
       return { revision: found.revision, issue };
     });
     this.events.publish(new IssueChangedEvent(issue.collectiveId, issue.id));

@@ -33,6 +33,13 @@ export interface InitiativeView {
   readonly supportedByMe: boolean;
   readonly mine: boolean;
   readonly suggestions: readonly SuggestionView[];
+  /** Earlier versions of the text, newest first. */
+  readonly versions: readonly {
+    readonly revision: number;
+    readonly title: string;
+    readonly text: string;
+    readonly at: string;
+  }[];
 }
 
 /** A suggestion to an initiative's authors: its ratings' count and average degree (−2 … +2). */

@@ -41,4 +41,6 @@ export const agendaForms: Record<keyof typeof fr, string> = {
   'agendaForms.rate.submit': 'Give my opinion',
   'agendaForms.rate.done': 'Opinion saved ({n} in all).',
   'agendaForms.live.updated': 'Issue updated.',
+  'agendaForms.versions.title': 'Earlier versions ({n})',
+  'agendaForms.versions.item': 'Version {n} of {date}: "{title}"',
 };

@@ -39,4 +39,6 @@ export const agendaForms = {
   'agendaForms.rate.submit': 'Donner mon avis',
   'agendaForms.rate.done': 'Avis enregistré ({n} au total).',
   'agendaForms.live.updated': 'Sujet mis à jour.',
+  'agendaForms.versions.title': 'Versions précédentes ({n})',
+  'agendaForms.versions.item': 'Version {n} du {date} : « {title} »',
 } as const;
