@@ -117,6 +117,77 @@ describe('Web client in Chromium: the agenda journey (issue #20)', () => {
     await sut?.close();
   });
 
+  it('raising an issue, a competing initiative, a revision, a suggestion rated: through the forms, pushed live', async () => {
+    // cem raises an issue from the agenda page (desktop, English); an empty text is refused by its field
+    const cem = await open('desktop', ['en-GB', 'en']);
+    await signInEnglish(cem, sut.baseUrl, c.users.cem.email, `/c/${c.id}/agenda`);
+    const raise = cem.getByRole('region', { name: 'Raise an issue' });
+    await raise.getByLabel('Area').selectOption({ label: 'Mobilité' });
+    await raise.getByLabel('Issue title').fill('Parking');
+    await raise.getByLabel('Initiative title').fill('Fewer car parks');
+    await raise.getByRole('button', { name: 'Raise the issue' }).click();
+    const textField = raise.getByLabel('Initiative text');
+    await waitFor(async () => (await textField.getAttribute('aria-invalid')) === 'true');
+    expect(await raise.locator('.field-error').textContent()).toMatch(/This field is required/);
+    await expectPageHealthy(cem);
+    await textField.fill('Half of the car parks become gardens.');
+    await raise.getByRole('button', { name: 'Raise the issue' }).click();
+    await cem.getByText('Current phase: Admission').waitFor();
+    const parkingPath = new URL(cem.url()).hash.slice(1);
+    const parkingId = parkingPath.split('/').at(-1)!;
+    const parking = async () =>
+      (
+        await c.users.cem.call<{ initiatives: { id: string; title: string }[] }>(
+          'GET',
+          `/api/agenda/issues/${parkingId}`,
+        )
+      ).body;
+    const [first] = (await parking()).initiatives;
+
+    // bob opens it (phone, French); cem adds a competing initiative: bob's page shows it from the push
+    const bob = await open('phone', ['fr-FR', 'fr']);
+    await signIn(bob, sut.baseUrl, c.users.bob.email, parkingPath);
+    await bob.getByText('Phase actuelle : Admission').waitFor();
+    const add = cem.getByRole('region', { name: 'Propose a competing initiative' });
+    await add.getByLabel('Initiative title').fill('Paid parking');
+    await add.getByLabel('Initiative text').fill('Parking costs 2 euros an hour.');
+    await add.getByRole('button', { name: 'Add the initiative' }).click();
+    await cem.getByText('Initiative "Paid parking" added.').waitFor();
+    await bob.getByRole('heading', { name: 'Paid parking' }).waitFor();
+
+    // bob writes a suggestion to cem's first initiative (an empty one refused in French), then rates it
+    const card = bob.getByTestId(`initiative-${first.id}`);
+    await card.getByText('Suggestions (0)').click();
+    await card.getByRole('button', { name: 'Envoyer la suggestion' }).click();
+    await card.locator('.field-error').waitFor();
+    expect(await card.locator('.field-error').textContent()).toMatch(/Ce champ est obligatoire/);
+    await card.getByLabel('Votre suggestion aux auteurs de « Fewer car parks »').fill('Planter des arbres');
+    await card.getByRole('button', { name: 'Envoyer la suggestion' }).click();
+    await card.getByText('Planter des arbres').waitFor();
+    await card.getByLabel('Degré').selectOption({ label: 'doit être suivie' });
+    await card.getByLabel('déjà prise en compte dans le texte').check();
+    await card.getByRole('button', { name: 'Donner mon avis' }).click();
+    await card.getByText('1 avis, moyenne 2').waitFor();
+    await expectPageHealthy(bob);
+    await screenshot(bob, 'agenda-suggestions-phone');
+
+    // cem sees the suggestion arrive and revises his text: version 2
+    const cemCard = cem.getByTestId(`initiative-${first.id}`);
+    await cemCard.getByText('Planter des arbres').waitFor();
+    await cemCard.getByRole('button', { name: 'Revise "Fewer car parks"' }).click();
+    await cemCard.getByLabel('Initiative text').fill('Half of the car parks become gardens with trees.');
+    await cemCard.getByRole('button', { name: 'Save the new version' }).click();
+    await cem.getByText('Version 2 saved.').waitFor();
+    await cemCard.getByText('version 2').waitFor();
+    await expectPageHealthy(cem);
+    await bob.getByText('Half of the car parks become gardens with trees.').waitFor();
+    // the earlier text stays readable on the card
+    await card.getByText('Versions précédentes (1)').click();
+    await card.getByText('Half of the car parks become gardens.', { exact: true }).waitFor();
+    await bob.close();
+    await cem.close();
+  }, 180_000);
+
   it('support to admission, phases on schedule, ranking two ways, the live matrix, the result explained', async () => {
     const issuePath = `/c/${c.id}/agenda/${issueId}`;
 

@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { io, type Socket } from 'socket.io-client';
+import type { AgendaIssueChange } from '../../../plugins/agenda/src/contracts';
 import type { RecordExportV1 } from '@liquide/engine/record/record-format';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { createCollective, requestId, waitFor, type Collective } from '../domain/domain-fixtures';
@@ -25,6 +27,7 @@ interface IssueView {
     supporters: number;
     supportedByMe: boolean;
     suggestions: { id: string; ratings: number; average: number | null }[];
+    versions: { revision: number; title: string; text: string }[];
   }[];
 }
 
@@ -256,6 +259,10 @@ describe('Agenda (plugin): quorums, phases on schedule, frozen texts, the prefer
       [c3]: 'dropped',
     });
     expect(voting.initiatives.find((i) => i.id === a)?.revision).toBe(2);
+    // the earlier text stays readable as version 1
+    expect(voting.initiatives.find((i) => i.id === a)?.versions).toEqual([
+      expect.objectContaining({ revision: 1, title: 'Initiative A', text: 'Texte de l’initiative A.' }),
+    ]);
     const ballot = await c.users.bob.call<{ method: { id: string; options: unknown } }>(
       'GET',
       `/api/ballots/${voting.ballotId}`,
@@ -305,4 +312,56 @@ describe('Agenda (plugin): quorums, phases on schedule, frozen texts, the prefer
       expect(payloads).not.toContain(c.ids[name]);
     }
   }, 90_000);
+  it('pushes `agenda:issue` to the collective’s members on every change, to nobody else', async () => {
+    await configure(policy({ admission: 600, quorum: 30, discussion: 600, verification: 600 }));
+    const open = (token?: string) =>
+      io(sut.baseUrl, {
+        path: '/socket.io',
+        transports: ['websocket'],
+        auth: token ? { token } : {},
+        forceNew: true,
+      });
+    const sockets: Socket[] = [open(c.users.bob.token), open()];
+    const [bob, anonymous] = sockets;
+    const toBob: AgendaIssueChange[] = [];
+    const toAnonymous: unknown[] = [];
+    bob.on('agenda:issue', (change: AgendaIssueChange) => toBob.push(change));
+    anonymous.on('agenda:issue', (change: unknown) => toAnonymous.push(change));
+    try {
+      await Promise.all(
+        sockets.map((s) => new Promise<void>((resolve) => s.once('connect', () => resolve()))),
+      );
+      const latest = (id: string): AgendaIssueChange | undefined =>
+        toBob.filter((change) => change.issueId === id).reverse()[0];
+      const { id, initiativeId: a } = await raise('Poussé en direct');
+      await waitFor(() => Promise.resolve(latest(id)?.initiatives.length === 1), 10_000);
+      expect(latest(id)).toMatchObject({ collectiveId: c.id, phase: 'admission' });
+
+      const added = await c.users.bob.call<{ id: string }>('POST', `/api/agenda/issues/${id}/initiatives`, {
+        title: 'Initiative B',
+        text: 'Texte B.',
+      });
+      await waitFor(() => Promise.resolve(latest(id)?.initiatives.length === 2), 10_000);
+      await c.users.bob.call('POST', `/api/agenda/initiatives/${added.body.id}/suggestions`, {
+        text: 'Plus court',
+      });
+      await waitFor(() => Promise.resolve(latest(id)?.initiatives[1].suggestions === 1), 10_000);
+      expect((await c.users.bob.call('PUT', `/api/agenda/initiatives/${added.body.id}/support`)).status).toBe(
+        200,
+      );
+      await waitFor(() => Promise.resolve(latest(id)?.initiatives[1].supporters === 1), 10_000);
+      // ann carries dan: 2 of 6, the quorum of 30 % is reached and the issue moves to discussion at once
+      expect((await c.users.ann.call('PUT', `/api/agenda/initiatives/${a}/support`)).status).toBe(200);
+      await waitFor(() => Promise.resolve(latest(id)?.phase === 'discussion'), 10_000);
+      expect(latest(id)?.initiatives[0]).toMatchObject({ id: a, support: 2, supporters: 1 });
+
+      expect(toAnonymous).toEqual([]);
+      const pushed = JSON.stringify(toBob);
+      for (const name of ['ann', 'bob']) {
+        expect(pushed).not.toContain(c.ids[name]);
+      }
+    } finally {
+      sockets.forEach((s) => s.disconnect());
+    }
+  }, 60_000);
 });

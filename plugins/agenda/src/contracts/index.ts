@@ -104,3 +104,4 @@ export function decisionOf(result: PreferenceResult): { winner: string; order: s
   const passes = winner === STATUS_QUO || (outcome.beatStatusQuo ?? []).includes(winner);
   return { winner: passes ? winner : STATUS_QUO, order: [...(outcome.order ?? [])] };
 }
+export * from './live';

@@ -105,3 +105,14 @@ export class IssuePhaseChangedEvent {
     readonly phase: string,
   ) {}
 }
+
+/**
+ * Published after any committed change of an issue a reader would see: a new initiative, a revision, a
+ * suggestion or a rating, a support change (the counts), a phase change. The live push coalesces them.
+ */
+export class IssueChangedEvent {
+  constructor(
+    readonly collectiveId: string,
+    readonly issueId: string,
+  ) {}
+}

@@ -12,6 +12,7 @@ import { AgendaController } from './agenda.controller';
 import { AGENDA_ENTITIES } from './agenda.entities';
 import { GetIssueHandler, ListAgendaHandler } from './agenda.queries';
 import { AgendaScheduler } from './agenda-scheduler';
+import { AgendaLiveGateway } from './live/agenda-live.gateway';
 import {
   AddInitiativeHandler,
   CreateAreaHandler,
@@ -21,6 +22,7 @@ import {
   SuggestHandler,
 } from './authoring.handlers';
 import { Migration20261202202000Agenda } from './migrations/Migration20261202202000Agenda';
+import { Migration20261203301000AgendaVersions } from './migrations/Migration20261203301000AgendaVersions';
 import { AdvanceIssueHandler, BallotClosedHandler } from './phase.handlers';
 import { SupportInitiativeHandler } from './support.handlers';
 import './agenda.errors';
@@ -53,7 +55,10 @@ export const agendaPlugin = definePlugin({
   },
   actions: AGENDA_ACTIONS,
   entities: AGENDA_ENTITIES,
-  migrations: [{ name: 'Migration20261202202000Agenda', class: Migration20261202202000Agenda }],
+  migrations: [
+    { name: 'Migration20261202202000Agenda', class: Migration20261202202000Agenda },
+    { name: 'Migration20261203301000AgendaVersions', class: Migration20261203301000AgendaVersions },
+  ],
   commandHandlers: [
     CreateAreaHandler,
     CreateIssueHandler,
@@ -66,9 +71,11 @@ export const agendaPlugin = definePlugin({
   ],
   queryHandlers: [GetIssueHandler, ListAgendaHandler],
   eventHandlers: [BallotClosedHandler],
+  gateways: [AgendaLiveGateway],
   controllers: [AgendaController],
   providers: [AgendaScheduler],
   imports: [AuthModule],
+  socketEvents: { clientToServer: [], serverToClient: ['agenda:issue'] },
   web: {
     components: [],
     // implemented by apps/web (pages/agenda): the collective's tab and the issue page

@@ -17,6 +17,8 @@ export interface InitiativeView {
   readonly supportedByMe: boolean;
   readonly mine: boolean;
   readonly suggestions: { id: string; text: string; ratings: number; average: number | null }[];
+  /** The earlier versions of the text, newest first (the current one is `title`, `text`, `revision`). */
+  readonly versions: { revision: number; title: string; text: string; at: string }[];
 }
 
 export interface IssueView {
@@ -92,6 +94,14 @@ export class GetIssueHandler implements IQueryHandler<GetIssueQuery> {
       [issueId],
     );
     const byId = new Map(ratings.map((row) => [row.suggestion_id, row]));
+    const versions = await em.execute<
+      { initiative_id: string; revision: number; title: string; text: string; created_at: Date }[]
+    >(
+      `select v.initiative_id, v.revision, v.title, v.text, v.created_at from agenda_initiative_version v
+         join agenda_initiative i on i.id = v.initiative_id
+         where i.issue_id = ? and v.revision < i.revision order by v.revision desc`,
+      [issueId],
+    );
     // the electorate alone (no initiative passed: nothing is recounted or written)
     const { eligible } = await weighSupport(em, this.queries, issue.billId, [], new Date());
     return {
@@ -117,6 +127,14 @@ export class GetIssueHandler implements IQueryHandler<GetIssueQuery> {
         supporters: i.supporters,
         supportedByMe: supported.has(i.id),
         mine: i.authorId === viewerMemberId,
+        versions: versions
+          .filter((v) => v.initiative_id === i.id)
+          .map((v) => ({
+            revision: v.revision,
+            title: v.title,
+            text: v.text,
+            at: new Date(v.created_at).toISOString(),
+          })),
         suggestions: suggestions
           .filter((s) => s.initiativeId === i.id)
           .map((s) => {

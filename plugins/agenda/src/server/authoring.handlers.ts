@@ -1,5 +1,5 @@
 import { EntityManager } from '@mikro-orm/postgresql';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { CreateBillCommand, LiquideError, PluginSettingsService, RecordService } from '@liquide/engine';
 import { sha256Hex } from '@liquide/engine/tally';
 import { AgendaPolicy } from '../contracts';
@@ -8,6 +8,7 @@ import {
   AGENDA_PLUGIN_ID,
   CreateAreaCommand,
   CreateIssueCommand,
+  IssueChangedEvent,
   RateSuggestionCommand,
   ReviseInitiativeCommand,
   SuggestCommand,
@@ -17,6 +18,14 @@ import { AgendaErrorCode } from './agenda.errors';
 import { expectPhase, expectTextsOpen, findInitiative, lockIssue } from './issue-state';
 
 const textHash = (text: string) => sha256Hex(text);
+
+/** Keeps the initiative's text as it is now as its current version (after the initiative row is flushed). */
+async function keepVersion(em: EntityManager, initiative: AgendaInitiative): Promise<void> {
+  await em.execute(
+    `insert into agenda_initiative_version (initiative_id, revision, title, text, created_at) values (?, ?, ?, ?, ?)`,
+    [initiative.id, initiative.revision, initiative.title, initiative.text, initiative.updatedAt],
+  );
+}
 
 @CommandHandler(CreateAreaCommand)
 export class CreateAreaHandler implements ICommandHandler<CreateAreaCommand> {
@@ -57,6 +66,7 @@ export class CreateIssueHandler implements ICommandHandler<CreateIssueCommand> {
     private readonly commands: CommandBus,
     private readonly settings: PluginSettingsService,
     private readonly record: RecordService,
+    private readonly events: EventBus,
   ) {}
 
   async execute({ areaId, memberId, input }: CreateIssueCommand) {
@@ -76,7 +86,7 @@ export class CreateIssueHandler implements ICommandHandler<CreateIssueCommand> {
         articles: [{ heading: input.initiative.title, text: input.initiative.text }],
       }),
     );
-    return this.em.fork().transactional(async (em) => {
+    const created = await this.em.fork().transactional(async (em) => {
       const now = new Date();
       const issue = new AgendaIssue({
         collectiveId: area.collectiveId,
@@ -104,8 +114,11 @@ export class CreateIssueHandler implements ICommandHandler<CreateIssueCommand> {
         textHash: textHash(initiative.text),
       });
       await em.flush();
+      await keepVersion(em, initiative);
       return { id: issue.id, initiativeId: initiative.id };
     });
+    this.events.publish(new IssueChangedEvent(area.collectiveId, created.id));
+    return created;
   }
 }
 
@@ -114,10 +127,11 @@ export class AddInitiativeHandler implements ICommandHandler<AddInitiativeComman
   constructor(
     private readonly em: EntityManager,
     private readonly record: RecordService,
+    private readonly events: EventBus,
   ) {}
 
   async execute({ issueId, memberId, input }: AddInitiativeCommand) {
-    return this.em.fork().transactional(async (em) => {
+    const { id, collectiveId } = await this.em.fork().transactional(async (em) => {
       const issue = await lockIssue(em, issueId);
       expectPhase(issue, 'admission', 'discussion');
       const initiative = new AgendaInitiative({ issueId, authorId: memberId, ...input });
@@ -129,8 +143,11 @@ export class AddInitiativeHandler implements ICommandHandler<AddInitiativeComman
         textHash: textHash(initiative.text),
       });
       await em.flush();
-      return { id: initiative.id };
+      await keepVersion(em, initiative);
+      return { id: initiative.id, collectiveId: issue.collectiveId };
     });
+    this.events.publish(new IssueChangedEvent(collectiveId, issueId));
+    return { id };
   }
 }
 
@@ -139,10 +156,11 @@ export class ReviseInitiativeHandler implements ICommandHandler<ReviseInitiative
   constructor(
     private readonly em: EntityManager,
     private readonly record: RecordService,
+    private readonly events: EventBus,
   ) {}
 
   async execute({ initiativeId, memberId, input }: ReviseInitiativeCommand) {
-    return this.em.fork().transactional(async (em) => {
+    const { revision, issue } = await this.em.fork().transactional(async (em) => {
       const found = await findInitiative(em, initiativeId);
       const issue = await lockIssue(em, found.issueId);
       expectTextsOpen(issue);
@@ -161,38 +179,51 @@ export class ReviseInitiativeHandler implements ICommandHandler<ReviseInitiative
         textHash: textHash(found.text),
       });
       await em.flush();
-      return { revision: found.revision };
+      await keepVersion(em, found);
+      return { revision: found.revision, issue };
     });
+    this.events.publish(new IssueChangedEvent(issue.collectiveId, issue.id));
+    return { revision };
   }
 }
 
 @CommandHandler(SuggestCommand)
 export class SuggestHandler implements ICommandHandler<SuggestCommand> {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: EventBus,
+  ) {}
 
   async execute({ initiativeId, memberId, input }: SuggestCommand) {
-    return this.em.fork().transactional(async (em) => {
+    const { id, issue } = await this.em.fork().transactional(async (em) => {
       const initiative = await findInitiative(em, initiativeId);
-      expectPhase(await lockIssue(em, initiative.issueId), 'admission', 'discussion');
+      const locked = await lockIssue(em, initiative.issueId);
+      expectPhase(locked, 'admission', 'discussion');
       const suggestion = new AgendaSuggestion({ initiativeId, authorId: memberId, text: input.text });
       await em.persist(suggestion).flush();
-      return { id: suggestion.id };
+      return { id: suggestion.id, issue: locked };
     });
+    this.events.publish(new IssueChangedEvent(issue.collectiveId, issue.id));
+    return { id };
   }
 }
 
 @CommandHandler(RateSuggestionCommand)
 export class RateSuggestionHandler implements ICommandHandler<RateSuggestionCommand> {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: EventBus,
+  ) {}
 
   async execute({ suggestionId, memberId, input }: RateSuggestionCommand) {
-    return this.em.fork().transactional(async (em) => {
+    const { ratings, issue } = await this.em.fork().transactional(async (em) => {
       const suggestion = await em.findOne(AgendaSuggestion, { id: suggestionId });
       if (!suggestion) {
         throw new LiquideError(AgendaErrorCode.SuggestionNotFound, { field: 'suggestionId' });
       }
       const initiative = await findInitiative(em, suggestion.initiativeId);
-      expectPhase(await lockIssue(em, initiative.issueId), 'admission', 'discussion');
+      const locked = await lockIssue(em, initiative.issueId);
+      expectPhase(locked, 'admission', 'discussion');
       await em.execute(
         `insert into agenda_suggestion_rating (suggestion_id, member_id, degree, fulfilled) values (?, ?, ?, ?)
          on conflict (suggestion_id, member_id) do update set degree = excluded.degree, fulfilled = excluded.fulfilled`,
@@ -202,7 +233,9 @@ export class RateSuggestionHandler implements ICommandHandler<RateSuggestionComm
         'select count(*) as n from agenda_suggestion_rating where suggestion_id = ?',
         [suggestionId],
       );
-      return { ratings: Number(row.n) };
+      return { ratings: Number(row.n), issue: locked };
     });
+    this.events.publish(new IssueChangedEvent(issue.collectiveId, issue.id));
+    return { ratings };
   }
 }

@@ -1,7 +1,7 @@
 import { EntityManager } from '@mikro-orm/postgresql';
 import { CommandHandler, EventBus, QueryBus, type ICommandHandler } from '@nestjs/cqrs';
 import { LiquideError, RecordService, recordProof } from '@liquide/engine';
-import { IssuePhaseChangedEvent, SupportInitiativeCommand } from './agenda.commands';
+import { IssueChangedEvent, IssuePhaseChangedEvent, SupportInitiativeCommand } from './agenda.commands';
 import { AgendaErrorCode } from './agenda.errors';
 import { expectPhase, findInitiative, IssueMachine, lockIssue } from './issue-state';
 
@@ -64,6 +64,8 @@ export class SupportInitiativeHandler implements ICommandHandler<SupportInitiati
       this.events.publish(
         new IssuePhaseChangedEvent(outcome.issue.collectiveId, outcome.issue.id, outcome.issue.phase),
       );
+    } else {
+      this.events.publish(new IssueChangedEvent(outcome.issue.collectiveId, outcome.issue.id));
     }
     return {
       supporters: outcome.counted.supporters,

@@ -1,4 +1,11 @@
-import type { IssuePhase } from '@liquide/plugin-agenda/contracts';
+import type {
+  CreateAreaInput,
+  CreateIssueInput,
+  InitiativeInput,
+  IssuePhase,
+  RatingInput,
+  ReviseInput,
+} from '@liquide/plugin-agenda/contracts';
 import { call } from './client';
 
 export type { IssuePhase } from '@liquide/plugin-agenda/contracts';
@@ -25,6 +32,22 @@ export interface InitiativeView {
   readonly supporters: number;
   readonly supportedByMe: boolean;
   readonly mine: boolean;
+  readonly suggestions: readonly SuggestionView[];
+  /** Earlier versions of the text, newest first. */
+  readonly versions: readonly {
+    readonly revision: number;
+    readonly title: string;
+    readonly text: string;
+    readonly at: string;
+  }[];
+}
+
+/** A suggestion to an initiative's authors: its ratings' count and average degree (−2 … +2). */
+export interface SuggestionView {
+  readonly id: string;
+  readonly text: string;
+  readonly ratings: number;
+  readonly average: number | null;
 }
 
 /** The policy snapshot the issue runs under (durations in seconds). */
@@ -71,6 +94,25 @@ export const agendaApi = {
       'DELETE',
       `/api/agenda/initiatives/${id(initiativeId)}/support`,
     ),
+  createArea: (collectiveId: string, input: CreateAreaInput) =>
+    call<{ id: string }>('POST', `/api/collectives/${id(collectiveId)}/agenda/areas`, { body: input }),
+  /** A new issue with its first initiative, in an area (members). */
+  raise: (areaId: string, input: CreateIssueInput) =>
+    call<{ id: string; initiativeId: string }>('POST', `/api/agenda/areas/${id(areaId)}/issues`, {
+      body: input,
+    }),
+  /** A competing initiative (admission, discussion). */
+  addInitiative: (issueId: string, input: InitiativeInput) =>
+    call<{ id: string }>('POST', `/api/agenda/issues/${id(issueId)}/initiatives`, { body: input }),
+  /** A new version of one's own initiative (admission, discussion; 409 from verification on). */
+  revise: (initiativeId: string, input: ReviseInput) =>
+    call<{ revision: number }>('PUT', `/api/agenda/initiatives/${id(initiativeId)}/text`, { body: input }),
+  suggest: (initiativeId: string, text: string) =>
+    call<{ id: string }>('POST', `/api/agenda/initiatives/${id(initiativeId)}/suggestions`, {
+      body: { text },
+    }),
+  rate: (suggestionId: string, input: RatingInput) =>
+    call<{ ratings: number }>('PUT', `/api/agenda/suggestions/${id(suggestionId)}/rating`, { body: input }),
   /** A preference ballot: groups of option ids, best first (ties share a group). */
   rank: (ballotId: string, ranking: string[][], requestId: string) =>
     call<unknown>('PUT', `/api/ballots/${id(ballotId)}/vote`, { body: { ballot: { ranking }, requestId } }),

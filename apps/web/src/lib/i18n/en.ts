@@ -15,6 +15,7 @@ import { compliance } from './en/compliance';
 import { questions } from './en/questions';
 import { methods } from './en/methods';
 import { agenda } from './en/agenda';
+import { agendaForms } from './en/agenda-forms';
 import type { MessageKey } from './fr';
 
 /** English messages, one file per area under `en/`; each area's type makes a missing key a compile error. */
@@ -36,4 +37,5 @@ export const en: Record<MessageKey, string> = {
   ...commonUi,
   ...methods,
   ...agenda,
+  ...agendaForms,
 };

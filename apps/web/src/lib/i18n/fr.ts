@@ -15,6 +15,7 @@ import { compliance } from './fr/compliance';
 import { questions } from './fr/questions';
 import { methods } from './fr/methods';
 import { agenda } from './fr/agenda';
+import { agendaForms } from './fr/agenda-forms';
 
 /**
  * French messages (the default language), one file per area under `fr/`; `{name}` placeholders are
@@ -38,6 +39,7 @@ export const fr = {
   ...commonUi,
   ...methods,
   ...agenda,
+  ...agendaForms,
 } as const;
 
 export type MessageKey = keyof typeof fr;
