@@ -2,18 +2,17 @@ import { pricingMultipliers, type PricingMultipliers } from './certificate';
 import { groupModel, type Composition, type GroupModel } from './groups';
 import { LevelMaster, PricingModel } from './master';
 import { quotaLabel, SortitionError } from './quotas';
+import { coveringComposition, LevelPricer, type PricingModels } from './pricing';
 import { loadSolver } from './solver';
 import type { PoolEntry, Quota } from './types';
 
-/** A priced composition must beat the level's bound by more than this to enter. */
-export const ENTRY_TOLERANCE = 1e-9;
 /** A group whose dual price exceeds this (prices sum to 1 over the open volunteers) is fixed at the level. */
 export const FIX_THRESHOLD = 1e-9;
 /** Fixed groups are asked for their level minus this, so that the next level's LP stays feasible. */
-export const FIX_MARGIN = 1e-7;
+export const FIX_MARGIN = 1e-8;
 /** Column-generation rounds at most per level. */
 export const MAX_ROUNDS_PER_LEVEL = 2000;
-const INTEGRALITY = 1e-9;
+export { ENTRY_TOLERANCE } from './pricing';
 
 /** One level of the LEXIMIN: the groups fixed at it, its value, and the certificate of its optimality. */
 export interface Level {
@@ -121,40 +120,9 @@ export async function leximinDistribution(
   }
 }
 
-/**
- * The pricing step: the LP relaxation first — when even it prices no composition above `μ`, the level is
- * optimal (and its dual is the certificate); when its optimum is integral, that composition enters; only
- * otherwise the MIP runs.
- */
-function price(
-  models: { pricing: PricingModel; relaxed: PricingModel },
-  y: readonly number[],
-  mu: number,
-): Composition | undefined {
-  const bound = models.relaxed.best(y);
-  if (!bound || bound.value <= mu + ENTRY_TOLERANCE) {
-    return undefined;
-  }
-  if (!bound.fractional) {
-    return bound.counts;
-  }
-  // Round the relaxation in its box (floor..ceil of each count): a tiny MIP, often enough.
-  const near = models.pricing.best(
-    y,
-    bound.counts.map((v) => Math.floor(v + INTEGRALITY)),
-    undefined,
-    bound.counts.map((v) => Math.ceil(v - INTEGRALITY)),
-  );
-  if (near && near.value > mu + ENTRY_TOLERANCE) {
-    return near.counts;
-  }
-  const found = models.pricing.best(y);
-  return found && found.value > mu + ENTRY_TOLERANCE ? found.counts : undefined;
-}
-
 function solveLevels(
   model: GroupModel,
-  models: { pricing: PricingModel; relaxed: PricingModel },
+  models: PricingModels,
   master: LevelMaster,
   onProgress: (progress: LeximinProgress) => void,
 ): LeximinResult {
@@ -164,7 +132,15 @@ function solveLevels(
   const report = (phase: LeximinProgress['phase'], level: number, open: number, bound: number | null) =>
     onProgress({ phase, level, open, groups: groupCount, bound });
   report('feasibility', 0, groupCount, null);
-  refuseInfeasible(pricing, model);
+  // The relaxation or its rounding usually finds a composition; the full MIP decides only otherwise.
+  const first = coveringComposition(
+    models,
+    model.sizes.map(() => 0),
+    [],
+  );
+  if (!first) {
+    refuseInfeasible(pricing, model);
+  }
 
   const panels: Composition[] = [];
   const known = new Set<string>();
@@ -180,27 +156,37 @@ function solveLevels(
   };
   report('coverage', 0, groupCount, null);
   const covered = model.sizes.map(() => false);
+  if (first) {
+    add(first);
+    first.forEach((n, g) => (covered[g] ||= n > 0));
+  }
   for (let g = 0; g < groupCount; g++) {
     if (covered[g]) {
       continue;
     }
     const weights = covered.map((done) => (done ? 0 : 1));
     const lower = model.sizes.map((_, h) => (h === g ? 1 : 0));
-    const relaxed = models.relaxed.best(weights, lower);
-    const found = relaxed && !relaxed.fractional ? relaxed : relaxed && pricing.best(weights, lower);
+    const found = coveringComposition(models, weights, lower);
     if (found) {
-      add(found.counts);
-      found.counts.forEach((n, h) => (covered[h] ||= n > 0));
+      add(found);
+      found.forEach((n, h) => (covered[h] ||= n > 0));
     }
   }
 
   const levels: Level[] = [];
   let open = model.sizes.map((_, g) => g);
+  const fixedAt = new Map<number, number>();
+  const fixedShare = (y: readonly number[]) => {
+    let share = 0;
+    fixedAt.forEach((f, g) => (share += y[g] * model.sizes[g] * f));
+    return share;
+  };
   for (;;) {
     let solved = master.solve();
+    const pricer = new LevelPricer(model, models, fixedShare);
     for (let round = 0; round < MAX_ROUNDS_PER_LEVEL; round++) {
       report('level', levels.length + 1, open.length, solved.z);
-      const priced = price(models, solved.y, solved.mu);
+      const priced = pricer.next(solved);
       if (!priced || !add(priced)) {
         break;
       }
@@ -218,7 +204,9 @@ function solveLevels(
     }
     const fixedNow = new Set(tight);
     for (const g of tight) {
-      master.fix(g, Math.max(0, z - FIX_MARGIN));
+      const f = Math.max(0, z - FIX_MARGIN);
+      master.fix(g, f);
+      fixedAt.set(g, f);
     }
     open = open.filter((g) => !fixedNow.has(g));
   }
