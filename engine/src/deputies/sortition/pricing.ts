@@ -129,8 +129,13 @@ export class LevelPricer {
     }
   }
 
-  /** A composition that improves the master, or undefined when the level is optimal. */
-  next(duals: MasterDuals): Composition | undefined {
+  /**
+   * Compositions that improve the master — the one priced at the stabilised point and the one priced at
+   * the current prices, both when they differ (one master solve for two columns) — or none when the
+   * level is optimal.
+   */
+  next(duals: MasterDuals): Composition[] {
+    const found: Composition[] = [];
     const { best } = this;
     if (best && best.bound > duals.z + ENTRY_TOLERANCE) {
       const y = duals.y.map((v, g) => SMOOTHING * best.y[g] + (1 - SMOOTHING) * v);
@@ -139,11 +144,18 @@ export class LevelPricer {
         this.remember(y, relaxed.value);
         const counts = relaxed.fractional ? this.round(y, relaxed.counts, duals) : relaxed.counts;
         if (counts && dot(duals.y, counts) > duals.mu + ENTRY_TOLERANCE) {
-          return counts;
+          found.push(counts);
         }
       }
     }
-    return this.exact(duals);
+    const exact = this.exact(duals);
+    if (exact === 'optimal') {
+      return [];
+    }
+    if (exact && !found.some((counts) => counts.every((n, g) => n === exact[g]))) {
+      found.push(exact);
+    }
+    return found;
   }
 
   /** The greedy rounding when it improves the master, else the box MIP's. */
@@ -159,14 +171,15 @@ export class LevelPricer {
     return rounded(this.models, y, relaxed);
   }
 
-  private exact(duals: MasterDuals): Composition | undefined {
+  /** `optimal` when the relaxation proves that no composition improves the master. */
+  private exact(duals: MasterDuals): Composition | 'optimal' | undefined {
     const { y, mu } = duals;
     const bound = this.models.relaxed.best(y);
     if (bound) {
       this.remember(y, bound.value);
     }
     if (!bound || bound.value <= mu + ENTRY_TOLERANCE) {
-      return undefined;
+      return 'optimal';
     }
     if (!bound.fractional) {
       return bound.counts;
