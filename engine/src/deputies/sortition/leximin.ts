@@ -8,8 +8,13 @@ import type { PoolEntry, Quota } from './types';
 
 /** A group whose dual price exceeds this (prices sum to 1 over the open volunteers) is fixed at the level. */
 export const FIX_THRESHOLD = 1e-9;
-/** Fixed groups are asked for their level minus this, so that the next level's LP stays feasible. */
-export const FIX_MARGIN = 1e-8;
+/**
+ * Fixed groups are asked for what the level's distribution gives them (at most its value) minus the first
+ * of these, so that the next level's LP stays
+ * feasible in floating point; when it does not, every fixed group moves to the next margin. Small first: a fixed group's
+ * margin lets later levels raise another group of its level by as much (times the sizes' ratio).
+ */
+export const FIX_MARGINS = [1e-9, 1e-8, 1e-7, 1e-6] as const;
 /** Column-generation rounds at most per level. */
 export const MAX_ROUNDS_PER_LEVEL = 2000;
 export { ENTRY_TOLERANCE } from './pricing';
@@ -181,8 +186,30 @@ function solveLevels(
     fixedAt.forEach((f, g) => (share += y[g] * model.sizes[g] * f));
     return share;
   };
+  // Floating point may make a level's LP infeasible after groups are fixed: all margins then grow.
+  const levelValue = new Map<number, number>();
+  let margin = 0;
+  const fixGroups = (groups: readonly number[]) =>
+    groups.forEach((g) => {
+      const f = Math.max(0, (levelValue.get(g) ?? 0) - FIX_MARGINS[margin]);
+      master.fix(g, f);
+      fixedAt.set(g, f);
+    });
+  const solveMaster = () => {
+    for (;;) {
+      try {
+        return master.solve();
+      } catch (error) {
+        if (levelValue.size === 0 || margin === FIX_MARGINS.length - 1) {
+          throw error;
+        }
+        margin += 1;
+        fixGroups([...levelValue.keys()]);
+      }
+    }
+  };
+  let solved = solveMaster();
   for (;;) {
-    let solved = master.solve();
     const pricer = new LevelPricer(model, models, fixedShare);
     for (let round = 0; round < MAX_ROUNDS_PER_LEVEL; round++) {
       report('level', levels.length + 1, open.length, solved.z);
@@ -191,7 +218,7 @@ function solveLevels(
       if (priced.filter(add).length === 0) {
         break;
       }
-      solved = master.solve();
+      solved = solveMaster();
     }
     const { z, y } = solved;
     let tight = open.filter((g) => y[g] > FIX_THRESHOLD);
@@ -204,11 +231,13 @@ function solveLevels(
       return { model, panels, lambda: solved.lambda, levels };
     }
     const fixedNow = new Set(tight);
-    for (const g of tight) {
-      const f = Math.max(0, z - FIX_MARGIN);
-      master.fix(g, f);
-      fixedAt.set(g, f);
-    }
+    // At what the current distribution gives them (never above z): the master stays feasible as it is.
+    tight.forEach((g) => {
+      const achieved = panels.reduce((sum, counts, p) => sum + counts[g] * (solved.lambda[p] ?? 0), 0);
+      levelValue.set(g, Math.min(z, achieved / model.sizes[g]));
+    });
+    fixGroups(tight);
+    solved = solveMaster();
     open = open.filter((g) => !fixedNow.has(g));
   }
 }
