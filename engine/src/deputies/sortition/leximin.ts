@@ -2,18 +2,22 @@ import { pricingMultipliers, type PricingMultipliers } from './certificate';
 import { groupModel, type Composition, type GroupModel } from './groups';
 import { LevelMaster, PricingModel } from './master';
 import { quotaLabel, SortitionError } from './quotas';
+import { coveringComposition, LevelPricer, type PricingModels } from './pricing';
 import { loadSolver } from './solver';
 import type { PoolEntry, Quota } from './types';
 
-/** A priced composition must beat the level's bound by more than this to enter. */
-export const ENTRY_TOLERANCE = 1e-9;
 /** A group whose dual price exceeds this (prices sum to 1 over the open volunteers) is fixed at the level. */
 export const FIX_THRESHOLD = 1e-9;
-/** Fixed groups are asked for their level minus this, so that the next level's LP stays feasible. */
-export const FIX_MARGIN = 1e-7;
+/**
+ * Fixed groups are asked for what the level's distribution gives them (at most its value) minus the first
+ * of these, so that the next level's LP stays
+ * feasible in floating point; when it does not, every fixed group moves to the next margin. Small first: a fixed group's
+ * margin lets later levels raise another group of its level by as much (times the sizes' ratio).
+ */
+export const FIX_MARGINS = [1e-9, 1e-8, 1e-7, 1e-6] as const;
 /** Column-generation rounds at most per level. */
 export const MAX_ROUNDS_PER_LEVEL = 2000;
-const INTEGRALITY = 1e-9;
+export { ENTRY_TOLERANCE } from './pricing';
 
 /** One level of the LEXIMIN: the groups fixed at it, its value, and the certificate of its optimality. */
 export interface Level {
@@ -121,40 +125,9 @@ export async function leximinDistribution(
   }
 }
 
-/**
- * The pricing step: the LP relaxation first — when even it prices no composition above `μ`, the level is
- * optimal (and its dual is the certificate); when its optimum is integral, that composition enters; only
- * otherwise the MIP runs.
- */
-function price(
-  models: { pricing: PricingModel; relaxed: PricingModel },
-  y: readonly number[],
-  mu: number,
-): Composition | undefined {
-  const bound = models.relaxed.best(y);
-  if (!bound || bound.value <= mu + ENTRY_TOLERANCE) {
-    return undefined;
-  }
-  if (!bound.fractional) {
-    return bound.counts;
-  }
-  // Round the relaxation in its box (floor..ceil of each count): a tiny MIP, often enough.
-  const near = models.pricing.best(
-    y,
-    bound.counts.map((v) => Math.floor(v + INTEGRALITY)),
-    undefined,
-    bound.counts.map((v) => Math.ceil(v - INTEGRALITY)),
-  );
-  if (near && near.value > mu + ENTRY_TOLERANCE) {
-    return near.counts;
-  }
-  const found = models.pricing.best(y);
-  return found && found.value > mu + ENTRY_TOLERANCE ? found.counts : undefined;
-}
-
 function solveLevels(
   model: GroupModel,
-  models: { pricing: PricingModel; relaxed: PricingModel },
+  models: PricingModels,
   master: LevelMaster,
   onProgress: (progress: LeximinProgress) => void,
 ): LeximinResult {
@@ -164,7 +137,15 @@ function solveLevels(
   const report = (phase: LeximinProgress['phase'], level: number, open: number, bound: number | null) =>
     onProgress({ phase, level, open, groups: groupCount, bound });
   report('feasibility', 0, groupCount, null);
-  refuseInfeasible(pricing, model);
+  // The relaxation or its rounding usually finds a composition; the full MIP decides only otherwise.
+  const first = coveringComposition(
+    models,
+    model.sizes.map(() => 0),
+    [],
+  );
+  if (!first) {
+    refuseInfeasible(pricing, model);
+  }
 
   const panels: Composition[] = [];
   const known = new Set<string>();
@@ -180,31 +161,64 @@ function solveLevels(
   };
   report('coverage', 0, groupCount, null);
   const covered = model.sizes.map(() => false);
+  if (first) {
+    add(first);
+    first.forEach((n, g) => (covered[g] ||= n > 0));
+  }
   for (let g = 0; g < groupCount; g++) {
     if (covered[g]) {
       continue;
     }
     const weights = covered.map((done) => (done ? 0 : 1));
     const lower = model.sizes.map((_, h) => (h === g ? 1 : 0));
-    const relaxed = models.relaxed.best(weights, lower);
-    const found = relaxed && !relaxed.fractional ? relaxed : relaxed && pricing.best(weights, lower);
+    const found = coveringComposition(models, weights, lower);
     if (found) {
-      add(found.counts);
-      found.counts.forEach((n, h) => (covered[h] ||= n > 0));
+      add(found);
+      found.forEach((n, h) => (covered[h] ||= n > 0));
     }
   }
 
   const levels: Level[] = [];
   let open = model.sizes.map((_, g) => g);
+  const fixedAt = new Map<number, number>();
+  const fixedShare = (y: readonly number[]) => {
+    let share = 0;
+    fixedAt.forEach((f, g) => (share += y[g] * model.sizes[g] * f));
+    return share;
+  };
+  // Floating point may make a level's LP infeasible after groups are fixed: all margins then grow.
+  const levelValue = new Map<number, number>();
+  let margin = 0;
+  const fixGroups = (groups: readonly number[]) =>
+    groups.forEach((g) => {
+      const f = Math.max(0, (levelValue.get(g) ?? 0) - FIX_MARGINS[margin]);
+      master.fix(g, f);
+      fixedAt.set(g, f);
+    });
+  const solveMaster = () => {
+    for (;;) {
+      try {
+        return master.solve();
+      } catch (error) {
+        if (levelValue.size === 0 || margin === FIX_MARGINS.length - 1) {
+          throw error;
+        }
+        margin += 1;
+        fixGroups([...levelValue.keys()]);
+      }
+    }
+  };
+  let solved = solveMaster();
   for (;;) {
-    let solved = master.solve();
+    const pricer = new LevelPricer(model, models, fixedShare);
     for (let round = 0; round < MAX_ROUNDS_PER_LEVEL; round++) {
       report('level', levels.length + 1, open.length, solved.z);
-      const priced = price(models, solved.y, solved.mu);
-      if (!priced || !add(priced)) {
+      const priced = pricer.next(solved);
+      // `add` is false for a known composition: the master cannot improve on it (floating-point stall).
+      if (priced.filter(add).length === 0) {
         break;
       }
-      solved = master.solve();
+      solved = solveMaster();
     }
     const { z, y } = solved;
     let tight = open.filter((g) => y[g] > FIX_THRESHOLD);
@@ -217,9 +231,13 @@ function solveLevels(
       return { model, panels, lambda: solved.lambda, levels };
     }
     const fixedNow = new Set(tight);
-    for (const g of tight) {
-      master.fix(g, Math.max(0, z - FIX_MARGIN));
-    }
+    // At what the current distribution gives them (never above z): the master stays feasible as it is.
+    tight.forEach((g) => {
+      const achieved = panels.reduce((sum, counts, p) => sum + counts[g] * (solved.lambda[p] ?? 0), 0);
+      levelValue.set(g, Math.min(z, achieved / model.sizes[g]));
+    });
+    fixGroups(tight);
+    solved = solveMaster();
     open = open.filter((g) => !fixedNow.has(g));
   }
 }
