@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { SortitionProofSchema, type SortitionProof } from './types';
 
-/** The LEXIMIN algorithm over groups of interchangeable volunteers (docs/sortition.md). */
-export const LEXIMIN_ALGORITHM = 'leximin-groups-highs/1';
+/**
+ * The LEXIMIN algorithm over groups of interchangeable volunteers (docs/sortition.md) that new draws use.
+ * Version 2 prices columns at smoothed duals, two a round: the same inputs give another optimal
+ * distribution than version 1 did, so the name changed with it.
+ */
+export const LEXIMIN_ALGORITHM = 'leximin-groups-highs/2';
+/**
+ * Every LEXIMIN version a proof may name. A proof is verified from its distribution and its certificates,
+ * never by running the optimisation again, so the checks are the same for each.
+ */
+export const LEXIMIN_ALGORITHMS = ['leximin-groups-highs/1', LEXIMIN_ALGORITHM] as const;
 /** Proofs of LEXIMIN draws: compositions, levels and their optimality certificates. */
 export const LEXIMIN_PROOF_FORMAT = 'liquide-sortition-proof/2';
 /** A level is accepted when no distribution can raise its groups by more than this (probability). */
@@ -44,7 +53,7 @@ export type LeximinDistribution = z.infer<typeof LeximinDistributionSchema>;
 
 export const LeximinProofSchema = SortitionProofSchema.extend({
   format: z.literal(LEXIMIN_PROOF_FORMAT),
-  algorithm: z.literal(LEXIMIN_ALGORITHM),
+  algorithm: z.enum(LEXIMIN_ALGORITHMS),
   distribution: LeximinDistributionSchema,
 });
 export type LeximinProof = z.infer<typeof LeximinProofSchema>;

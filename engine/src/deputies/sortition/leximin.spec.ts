@@ -1,7 +1,7 @@
 import { canonicalJson } from '../../record/canonical-json';
 import { drawLeximin, sampleLeximin } from './draw-leximin';
 import { brokenRule, groupModel } from './groups';
-import { canonicalPool, finalSeed, seedCommitment } from './hash';
+import { canonicalPool, finalSeed, proofHash, seedCommitment } from './hash';
 import { buildProof, verifySortitionProof } from './proof';
 import { brokenQuota, SortitionError } from './quotas';
 import { loadSolver } from './solver';
@@ -190,6 +190,19 @@ describe('LEXIMIN proofs', () => {
     expect(sut.ok ? sut.leximin : sut).toMatchObject({ gap: expect.any(Number) });
     expect(sut.ok && sut.leximin!.gap).toBeLessThan(1e-6);
     expect(sut.ok && sut.leximin!.levels).toBeGreaterThan(1);
+  });
+
+  it('names the algorithm version that computed it, and still verifies proofs of the first version', async () => {
+    const pool = withAttributes(SMALL_QUOTAS, { v02: 'x', v03: 'x' });
+    const current = await proofOf(pool, SMALL_QUOTAS, 4);
+    expect(current.algorithm).toBe('leximin-groups-highs/2');
+    // a proof published by version 1 differs in its name (and maybe its distribution), sealed by its hash
+    const { proofHash: _hash, ...body } = { ...current, algorithm: 'leximin-groups-highs/1' };
+    const older = { ...body, proofHash: proofHash(body) };
+    expect((await verifySortitionProof(JSON.parse(JSON.stringify(older)))).ok).toBe(true);
+    const unknown = { ...body, algorithm: 'leximin-groups-highs/9' };
+    const refused = await verifySortitionProof({ ...unknown, proofHash: proofHash(unknown) });
+    expect(refused).toMatchObject({ ok: false, difference: expect.stringContaining('algorithm') });
   });
 
   it('refuses the proof with any single byte changed', async () => {
