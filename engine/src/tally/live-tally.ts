@@ -1,6 +1,7 @@
 import { CompactScenario, graphOfCompact } from './compact-scenario';
 import { TallyError } from './errors';
-import { choiceCode, DelegationGraph, NO_LIST, type PendingExpiry } from './graph';
+import { choiceCode, type DelegationGraph, NO_LIST, type PendingExpiry } from './graph';
+import { graphOfScenario } from './graph-of-scenario';
 import { Resolution } from './resolution';
 import { buildResult, representationOf, totalsOf } from './result';
 import { buildResultJson } from './result-json';
@@ -58,7 +59,7 @@ export class LiveTally {
    */
   constructor(scenario: ScenarioV1 | CompactScenario) {
     const compact = scenario instanceof CompactScenario;
-    const { graph, expiries } = compact ? graphOfCompact(scenario) : DelegationGraph.fromScenario(scenario);
+    const { graph, expiries } = compact ? graphOfCompact(scenario) : graphOfScenario(scenario);
     this.graph = graph;
     this.mandate = scenario.mandate;
     this.at = scenario.at === undefined ? undefined : Date.parse(scenario.at);
