@@ -6,6 +6,7 @@ import { loadSolver } from '@liquide/engine/deputies/sortition/solver';
 import { USAGE_ERROR } from '../commands/exit-status';
 import { healthDuringDraw } from './sortition-health';
 import { generatedPool } from './sortition-pools';
+import { SERVER_HELP, sortitionServerBench } from './sortition-server.bench';
 
 const HELP = `usage: liquide bench sortition [--volunteers N] [--seats N] [--features 2,4,6] [--slack N] [--health] [--json]
 
@@ -39,8 +40,11 @@ export function gini(values: readonly number[]): number {
 /** `liquide bench sortition`: prints the LEXIMIN figures (see docs/performance.md). */
 export async function sortitionBench(args: string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(HELP);
+    process.stdout.write(`${HELP}\n${SERVER_HELP}`);
     return 0;
+  }
+  if (args.includes('--server')) {
+    return sortitionServerBench(args);
   }
   const volunteers = Number(option(args, '--volunteers', '2000'));
   const seats = Number(option(args, '--seats', '200'));

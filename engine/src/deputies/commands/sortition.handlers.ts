@@ -7,10 +7,9 @@ import { LiquideError } from '../../errors/liquide-error';
 import { RecordService } from '../../record/record.service';
 import { DeputiesErrorCode } from '../deputies.errors';
 import { Sortition, type SortitionStatus } from '../entities/sortition.entity';
-import { Volunteer } from '../entities/volunteer.entity';
 import { SortitionQuotasErrorCode } from '../sortition-quotas.errors';
 import { canonicalPool, poolHash, seedCommitment } from '../sortition/hash';
-import { checkQuotasFeasible } from '../sortition/leximin';
+import { checkQuotasInWorker } from '../jobs/draw-worker-host';
 import { precheckQuotas } from '../sortition/quotas';
 import { CommitSeedCommand, FreezePoolCommand } from './deputies.commands';
 import { asLiquideError } from './sortition-errors';
@@ -62,16 +61,18 @@ export class FreezePoolHandler implements ICommandHandler<FreezePoolCommand> {
   async execute({ collectiveId, byMemberId, input }: FreezePoolCommand) {
     return this.em.fork().transactional(async (em) => {
       await refuseSecondOpenSortition(em, collectiveId);
-      const volunteers = await em.find(
-        Volunteer,
-        { collective: collectiveId, withdrawnAt: null, certifiedOn: { $ne: null }, member: { active: true } },
-        { populate: ['member'] },
+      // rows, not entities: 2,000 managed volunteers and members made the flush below compute change sets
+      // for most of a second on the event loop, holding every other request (docs/sortition.md)
+      const volunteers = await em.execute<{ id: string; attributes: Record<string, string> }[]>(
+        `select m.id, m.attributes from deputy_volunteer v join member m on m.id = v.member_id
+          where v.collective_id = ? and v.withdrawn_at is null and v.certified_on is not null and m.active`,
+        [collectiveId],
       );
       const household = input.household;
       const entries = volunteers.map((v) => {
-        const attributes = v.member.getEntity().attributes;
+        const attributes = v.attributes;
         const key = household === undefined ? undefined : attributes[household];
-        return { id: v.member.id, attributes, ...(key ? { household: key } : {}) };
+        return { id: v.id, attributes, ...(key ? { household: key } : {}) };
       });
       if (household !== undefined && !entries.some((entry) => entry.household !== undefined)) {
         throw new LiquideError(SortitionQuotasErrorCode.HouseholdAttributeUnused, {
@@ -85,7 +86,8 @@ export class FreezePoolHandler implements ICommandHandler<FreezePoolCommand> {
       await asLiquideError(async () => {
         precheckQuotas(pool, input.quotas, seats);
         if (input.quotas.length > 0 || pool.some((entry) => entry.household !== undefined)) {
-          await checkQuotasFeasible(pool, input.quotas, seats);
+          // off the event loop: a second or more of HiGHS on a large pool (docs/sortition.md)
+          await checkQuotasInWorker(pool, input.quotas, seats);
         }
       });
       const sortition = new Sortition({

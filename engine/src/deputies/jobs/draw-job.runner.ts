@@ -21,7 +21,7 @@ import type { DrawJobProgress, DrawJobView } from './draw-job.contract';
 import { drawJobs, viewOf, type DrawJobRow } from './draw-job.store';
 import { DrawJobErrorCode } from './draw-jobs.errors';
 import { startDrawWorker, type DrawWorkerEnd, type RunningDraw } from './draw-worker-host';
-import { drawInputOf, publishDraw } from './publish-draw';
+import { drawInputOf, proofContextOf, publishDraw } from './publish-draw';
 
 /** Progress is stored and pushed at most this often per job (the last state always goes out). */
 export const PROGRESS_INTERVAL_MS = 500;
@@ -173,7 +173,12 @@ export class DrawJobRunner implements OnApplicationBootstrap, OnModuleDestroy {
       this.track(this.ended(job, { type: 'failed', message: 'the sortition is not committed' }));
       return;
     }
-    const draw = startDrawWorker(drawInputOf(sortition, row.seed, row.public_value), (progress) =>
+    // the worker seals the proof as well: drawnAt is the request's time, so it is known now
+    const input = {
+      ...drawInputOf(sortition, row.seed, row.public_value),
+      proof: proofContextOf(sortition, row.seed, row.public_value, new Date(row.requested_at)),
+    };
+    const draw = startDrawWorker(input, (progress) =>
       this.progressed(job, { ...progress, elapsedMs: Date.now() - job.startedAt }),
     );
     job.draw = draw;
@@ -244,6 +249,7 @@ export class DrawJobRunner implements OnApplicationBootstrap, OnModuleDestroy {
             publicValue: current.public_value,
             drawnAt: new Date(current.requested_at),
             outcome: end.outcome,
+            proof: end.proof,
           });
           return drawJobs.finish(em, this.owner, job.row.id, {
             status: 'done',

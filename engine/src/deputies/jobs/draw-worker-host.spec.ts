@@ -1,7 +1,8 @@
 import { drawSortition } from '../sortition/draw';
-import { canonicalPool, finalSeed } from '../sortition/hash';
+import { canonicalPool, finalSeed, seedCommitment } from '../sortition/hash';
+import { buildProof, verifySortitionProof } from '../sortition/proof';
 import type { LeximinProgress } from '../sortition/leximin';
-import { startDrawWorker } from './draw-worker-host';
+import { checkQuotasInWorker, startDrawWorker } from './draw-worker-host';
 
 const quotas = [{ attribute: 'region', value: 'nord', min: 2, max: 3 }];
 const pool = canonicalPool(
@@ -25,9 +26,41 @@ describe('startDrawWorker', () => {
     );
   });
 
+  it('seals the proof in the worker when given its context, byte for byte as the main thread would', async () => {
+    const context = {
+      collectiveId: 'c',
+      sortitionId: 's',
+      seedCommitment: seedCommitment('seed'),
+      seed: 'seed',
+      publicValueSource: 'EuroMillions',
+      publicValue: 'public',
+      frozenAt: '2026-12-01T00:00:00.000Z',
+      committedAt: '2026-12-01T00:00:01.000Z',
+      drawnAt: '2026-12-01T00:00:02.000Z',
+    };
+    const end = await startDrawWorker({ ...input, proof: context }, () => undefined).ended;
+    const outcome = await drawSortition(input);
+    const expected = buildProof({ ...context, ...input, outcome });
+    expect(end.type === 'done' && JSON.stringify(end.proof)).toBe(JSON.stringify(expected));
+    expect(await verifySortitionProof(JSON.parse(JSON.stringify(expected)))).toMatchObject({ ok: true });
+  });
+
   it('answers a refusal of the core as such (pool too small), not as a crash', async () => {
     const end = await startDrawWorker({ ...input, seats: 40 }, () => undefined).ended;
     expect(end).toMatchObject({ type: 'refused', kind: 'pool_too_small' });
+  });
+
+  it('checks in a worker whether quotas can be met together, refusing a conflict as the core does', async () => {
+    await expect(checkQuotasInWorker(pool, quotas, 5)).resolves.toBeUndefined();
+    const conflicting = [
+      { attribute: 'region', value: 'nord', min: 3, max: 3 },
+      { attribute: 'region', value: 'sud', min: 3, max: 5 },
+    ];
+    await expect(checkQuotasInWorker(pool, conflicting, 5)).rejects.toMatchObject({
+      name: 'SortitionError',
+      kind: 'quotas_conflict',
+      params: { quotas: expect.stringContaining('region=nord (min 3, max 3)') },
+    });
   });
 
   it('stops when terminated', async () => {

@@ -2,10 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LeximinProgress } from '../sortition/leximin';
+import { SortitionError, type SortitionErrorKind } from '../sortition/quotas';
+import type { PoolEntry, Quota } from '../sortition/types';
 import type { DrawWorkerInput, DrawWorkerMessage } from './draw-worker.contract';
 
 /** How a worker ended: its outcome, a refusal of the core, or a failure (crash, termination). */
-export type DrawWorkerEnd = Extract<DrawWorkerMessage, { type: 'done' | 'refused' | 'failed' }>;
+export type DrawWorkerEnd = Extract<DrawWorkerMessage, { type: 'done' | 'feasible' | 'refused' | 'failed' }>;
 
 export interface RunningDraw {
   /** Settles once, with the worker's last word; never rejects. */
@@ -81,4 +83,24 @@ export function startDrawWorker(
       await worker.terminate();
     },
   };
+}
+
+/**
+ * The freeze's check that the quotas can be met together (`checkQuotasFeasible`: a relaxation, and MIPs when
+ * they conflict), in a worker thread: on a large pool it takes a second or more of HiGHS, which would hold
+ * every other request of the server meanwhile. Rejects with the core's `SortitionError` as the call would.
+ */
+export async function checkQuotasInWorker(
+  pool: readonly PoolEntry[],
+  quotas: readonly Quota[],
+  seats: number,
+): Promise<void> {
+  const input = { pool, quotas, seats, substituteCount: 0, finalSeed: '', checkOnly: true };
+  const end = await startDrawWorker(input, () => undefined).ended;
+  if (end.type === 'refused') {
+    throw new SortitionError(end.kind as SortitionErrorKind, end.params);
+  }
+  if (end.type !== 'feasible') {
+    throw new Error(`quota check: ${end.type === 'failed' ? end.message : 'no answer'}`);
+  }
 }

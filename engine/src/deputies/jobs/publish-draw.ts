@@ -12,6 +12,7 @@ import { finalSeed, seedCommitment } from '../sortition/hash';
 import type { AnySortitionProof as SortitionProof } from '../sortition/leximin-types';
 import { buildProof } from '../sortition/proof';
 import type { DrawOutcome } from '../sortition/types';
+import type { ProofContext } from './draw-worker.contract';
 
 /**
  * The seed a draw reveals: the one given, or the one the server generated and kept. Checked against the
@@ -40,34 +41,64 @@ export function drawInputOf(sortition: Sortition, seed: string, publicValue: str
   };
 }
 
+/** What the proof of a draw holds beyond the draw's input; `drawnAt` is the moment the draw was asked for. */
+export function proofContextOf(
+  sortition: Sortition,
+  seed: string,
+  publicValue: string,
+  drawnAt: Date,
+): ProofContext {
+  return {
+    collectiveId: sortition.collective.id,
+    sortitionId: sortition.id,
+    seedCommitment: sortition.seedCommitment ?? '',
+    seed,
+    publicValueSource: sortition.publicValueSource ?? '',
+    publicValue,
+    frozenAt: sortition.frozenAt.toISOString(),
+    committedAt: (sortition.committedAt ?? drawnAt).toISOString(),
+    drawnAt: drawnAt.toISOString(),
+  };
+}
+
+/** A proof sealed elsewhere (the draw worker) is published only if it was sealed for this very context. */
+function sealedFor(proof: SortitionProof | undefined, context: ProofContext): proof is SortitionProof {
+  return (
+    proof !== undefined &&
+    (Object.keys(context) as (keyof ProofContext)[]).every((key) => proof[key] === context[key])
+  );
+}
+
 /**
- * Publishes a computed draw inside the caller's transaction (the sortition row locked): builds the proof,
- * ends the previous panel's seats, seats the new panel, appends `sortition.drawn` to the record. `drawnAt`
- * is the moment the draw was asked for, so that a draw computed again after a crash gives the same proof.
+ * Publishes a computed draw inside the caller's transaction (the sortition row locked): builds the proof
+ * (or takes the one the draw worker sealed for the same context), ends the previous panel's seats, seats the
+ * new panel, appends `sortition.drawn` to the record. `drawnAt` is the moment the draw was asked for, so that
+ * a draw computed again after a crash gives the same proof.
  */
 export async function publishDraw(
   em: EntityManager,
   record: RecordService,
   sortition: Sortition,
-  draw: { seed: string; publicValue: string; drawnAt: Date; outcome: DrawOutcome | LeximinOutcome },
+  draw: {
+    seed: string;
+    publicValue: string;
+    drawnAt: Date;
+    outcome: DrawOutcome | LeximinOutcome;
+    proof?: SortitionProof;
+  },
 ): Promise<SortitionProof> {
   const collectiveId = sortition.collective.id;
-  const proof = buildProof({
-    collectiveId,
-    sortitionId: sortition.id,
-    pool: sortition.pool,
-    seats: sortition.seats,
-    substituteCount: sortition.substituteCount,
-    quotas: sortition.quotas,
-    seedCommitment: sortition.seedCommitment ?? '',
-    seed: draw.seed,
-    publicValueSource: sortition.publicValueSource ?? '',
-    publicValue: draw.publicValue,
-    frozenAt: sortition.frozenAt.toISOString(),
-    committedAt: (sortition.committedAt ?? draw.drawnAt).toISOString(),
-    drawnAt: draw.drawnAt.toISOString(),
-    outcome: draw.outcome,
-  });
+  const context = proofContextOf(sortition, draw.seed, draw.publicValue, draw.drawnAt);
+  const proof = sealedFor(draw.proof, context)
+    ? draw.proof
+    : buildProof({
+        ...context,
+        pool: sortition.pool,
+        seats: sortition.seats,
+        substituteCount: sortition.substituteCount,
+        quotas: sortition.quotas,
+        outcome: draw.outcome,
+      });
   sortition.proof = proof;
   sortition.status = 'drawn';
   sortition.drawnAt = draw.drawnAt;

@@ -192,6 +192,24 @@ describe('LEXIMIN proofs', () => {
     expect(sut.ok && sut.leximin!.levels).toBeGreaterThan(1);
   });
 
+  it('verifies a proof whose objects list their keys in another order, as PostgreSQL jsonb returns them', async () => {
+    const proof = await proofOf(withAttributes(SMALL_QUOTAS), SMALL_QUOTAS, 4);
+    // jsonb stores keys shortest first ("gender" before "education"); here every object's keys are reversed
+    const reordered = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(reordered)
+        : typeof value === 'object' && value !== null
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([k, v]) => [k, reordered(v)]),
+            )
+          : value;
+    const read = reordered(JSON.parse(JSON.stringify(proof))) as typeof proof;
+    expect(Object.keys(read.pool[0].attributes)).toEqual(['region', 'gender', 'age']);
+    expect(await verifySortitionProof(read)).toMatchObject({ ok: true });
+  });
+
   it('names the algorithm version that computed it, and still verifies proofs of the first version', async () => {
     const pool = withAttributes(SMALL_QUOTAS, { v02: 'x', v03: 'x' });
     const current = await proofOf(pool, SMALL_QUOTAS, 4);

@@ -2,6 +2,7 @@ import { pricingBound } from './certificate';
 import { groupProbabilities, sampleLeximin } from './draw-leximin';
 import { brokenRule, groupModel } from './groups';
 import { canonicalPool, finalSeed, poolHash, proofHash, seedCommitment } from './hash';
+import { canonicalJson } from '../../record/canonical-json';
 import { CERTIFICATE_TOLERANCE, LeximinProofSchema, type LeximinProof } from './leximin-types';
 
 /** What a successful check of a LEXIMIN proof established, for the verifier to say. */
@@ -39,7 +40,9 @@ export function verifyLeximinProof(json: unknown): Result {
   }
   const proof = parsed.data;
   const pool = canonicalPool(proof.pool, proof.quotas);
-  if (JSON.stringify(pool) !== JSON.stringify(proof.pool)) {
+  // compared as canonical JSON: the order of an object's keys means nothing (PostgreSQL's jsonb, which
+  // stores the proof, returns them shortest first), and the hashes are over canonical JSON too
+  if (canonicalJson(pool) !== canonicalJson(proof.pool)) {
     return fail('$.pool: the pool must be sorted by id, with only the quota attributes');
   }
   const checks: [string, string, string][] = [
