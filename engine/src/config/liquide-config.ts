@@ -114,6 +114,11 @@ export interface LiveLimits {
   readonly addressEventsPerSecond: number;
   /** Refused events (over a limit, malformed) a socket may send before it is disconnected. */
   readonly maxRefusals: number;
+  /**
+   * Seconds a client disconnected for abuse (its account, else its address for anonymous sockets) is
+   * refused new connections; doubled at each repeat within ten minutes, at most 64 times as long.
+   */
+  readonly abuseCooldownSeconds: number;
   /** Ballots one socket may watch at once (two rooms each). */
   readonly maxWatchesPerSocket: number;
   /** Open connections from one address. */
@@ -201,6 +206,7 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
         eventsPerSecond: env.LIVE_EVENTS_PER_SECOND,
         addressEventsPerSecond: env.LIVE_ADDRESS_EVENTS_PER_SECOND,
         maxRefusals: env.LIVE_MAX_REFUSALS,
+        abuseCooldownSeconds: env.LIVE_ABUSE_COOLDOWN_SECONDS,
         maxWatchesPerSocket: env.LIVE_MAX_WATCHES_PER_SOCKET,
         maxConnectionsPerAddress: env.LIVE_MAX_CONNECTIONS_PER_ADDRESS,
         maxMessageBytes: env.LIVE_MAX_MESSAGE_BYTES,

@@ -1,4 +1,4 @@
-import { inSlices, SerialPerKey } from './live-fanout';
+import { FANOUT_DUTY, inSlices, pushInterval, SerialPerKey } from './live-fanout';
 
 describe('inSlices', () => {
   it('visits every id once, in order, and lets other work run between slices', async () => {
@@ -50,5 +50,15 @@ describe('SerialPerKey', () => {
     };
     await Promise.all([serial.run('b1', task('one')), serial.run('b2', task('two'))]);
     expect(log.slice(0, 2).sort()).toEqual(['one start', 'two start']);
+  });
+});
+
+describe('pushInterval', () => {
+  it('keeps the configured rate while pushes are cheap, and spaces them out as they cost more', () => {
+    expect(pushInterval(100, 0)).toBe(100);
+    expect(pushInterval(100, 5)).toBe(100);
+    // a fan-out of 45 ms (3,000 sockets) may take at most FANOUT_DUTY of the time
+    expect(pushInterval(100, 45)).toBeCloseTo(45 / FANOUT_DUTY);
+    expect(45 / pushInterval(100, 45)).toBeLessThanOrEqual(FANOUT_DUTY);
   });
 });

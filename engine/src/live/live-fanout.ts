@@ -8,6 +8,19 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
  */
 export const FANOUT_SLICE = 200;
 
+/**
+ * The largest share of the server's time one ballot's fan-out may take: the pause between two pushes of a
+ * ballot is at least its last fan-out's duration divided by this (and at least 1 / LIVE_MAX_PUSHES_PER_SECOND).
+ * With a few hundred observers a push costs a few milliseconds and the configured rate holds; with thousands
+ * the pushes space out instead of crowding out the votes (3,000 sockets, ~45 ms a push: about 5 pushes/s).
+ */
+export const FANOUT_DUTY = 0.25;
+
+/** The least time between two pushes of a ballot: the configured interval, or more after a costly fan-out. */
+export function pushInterval(configuredMs: number, lastFanoutMs: number): number {
+  return Math.max(configuredMs, lastFanoutMs / FANOUT_DUTY);
+}
+
 /** Calls `each` on consecutive slices of `ids`, yielding to the event loop between slices. */
 export async function inSlices(
   ids: readonly string[],

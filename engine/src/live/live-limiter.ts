@@ -6,6 +6,7 @@ import { InputValidationError } from '../errors/validation';
 import { refusal, type LiquideError } from '../errors/liquide-error';
 import { PluginRegistry } from '../plugins/plugin-registry';
 import { TokenBucket } from '../security/token-bucket';
+import { AbuseCooldown } from './abuse-cooldown';
 import { LiveErrorCode } from './live.errors';
 import { WatchInput } from './live.contract';
 
@@ -47,9 +48,11 @@ export class LiveLimiter implements OnModuleDestroy {
   private readonly addressBuckets = new Map<string, TokenBucket>();
   private readonly sweeper: NodeJS.Timeout;
   private readonly clientEvents = new Map<string, ClientEvent>(Object.entries(ENGINE_CLIENT_EVENTS));
+  private readonly cooldown: AbuseCooldown;
 
   constructor(@Inject(LIQUIDE_CONFIG) config: LiquideConfig, @Optional() plugins?: PluginRegistry) {
     this.limits = config.live.limits;
+    this.cooldown = new AbuseCooldown(this.limits.abuseCooldownSeconds);
     for (const plugin of plugins?.plugins ?? []) {
       for (const event of plugin.socketEvents?.clientToServer ?? []) {
         if (!this.clientEvents.has(event)) {
@@ -58,7 +61,10 @@ export class LiveLimiter implements OnModuleDestroy {
       }
     }
     // forget the buckets of addresses gone quiet, so that memory follows the live connections
-    this.sweeper = setInterval(() => this.forgetQuietAddresses(), 10_000);
+    this.sweeper = setInterval(() => {
+      this.forgetQuietAddresses();
+      this.cooldown.sweep();
+    }, 10_000);
     this.sweeper.unref();
   }
 
@@ -133,6 +139,24 @@ export class LiveLimiter implements OnModuleDestroy {
     }
     const parsed = spec.schema.safeParse(payload);
     return parsed.success ? null : new InputValidationError(parsed.error.issues, 'socket');
+  }
+
+  /**
+   * The refusal for a client still cooling down after it was disconnected for abuse (`keys`: see
+   * {@link abused}), or null when it may connect.
+   */
+  coolingDown(keys: readonly string[]): LiquideError | null {
+    const retryAfter = this.cooldown.remainingSeconds(keys);
+    return retryAfter > 0 ? refusal(LiveErrorCode.CoolingDown, { params: { retryAfter } }) : null;
+  }
+
+  /**
+   * Records that the client known by `keys` (its account when signed in, else its address)
+   * was disconnected for abuse: its new connections are refused for a while (LIVE_ABUSE_COOLDOWN_SECONDS,
+   * doubled at each repeat).
+   */
+  abused(keys: readonly string[]): void {
+    this.cooldown.strike(keys);
   }
 
   /** Counts a refusal against the socket; false when it has used up its refusals and must go. */

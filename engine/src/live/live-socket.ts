@@ -9,6 +9,8 @@ export interface SocketData extends CollectiveRoomsData {
   language: 'fr' | 'en';
   /** The socket's share of the limits (set on connection). */
   allowance: SocketAllowance;
+  /** Who the socket's abuse is counted against: its account when signed in, else its address. */
+  abuseKeys: readonly string[];
   /** Ballots watched, with the answer given (pending while the first watch is being answered). */
   watching: Map<string, Promise<WatchAnswer>>;
   /** Ballots whose newer state was held back while the socket was slow to read: sent when it catches up. */

@@ -8,6 +8,7 @@ export enum LiveErrorCode {
   TooManyWatches = 'live.too_many_watches',
   TooManyConnections = 'live.too_many_connections',
   Disconnected = 'live.disconnected',
+  CoolingDown = 'live.cooling_down',
 }
 
 /** Status and French / English messages of each {@link LiveErrorCode}. */
@@ -41,5 +42,10 @@ export const LIVE_ERRORS = defineErrors({
     status: 429,
     fr: 'Connexion fermée : trop d’événements refusés ({max})',
     en: 'Connection closed: too many refused events ({max})',
+  },
+  [LiveErrorCode.CoolingDown]: {
+    status: 429,
+    fr: 'Connexion refusée après des abus récents : réessayez dans {retryAfter} s',
+    en: 'Connection refused after recent abuse: try again in {retryAfter} s',
   },
 });

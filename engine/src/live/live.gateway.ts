@@ -72,11 +72,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     });
     server.use((socket, next) => {
       socket.data.language = pickLanguage(socket.handshake.headers['accept-language']);
-      const allowance = this.limiter.admit(clientAddress(socket.request));
+      const address = clientAddress(socket.request);
+      const token = handshakeToken(socket);
+      // an anonymous client cooling down after abuse is refused before any work; a signed-in one is known
+      // by its account, once its token is checked (from memory, for a token seen before)
+      socket.data.abuseKeys = token ? [] : [`address:${address}`];
+      const allowance = this.limiter.coolingDown(socket.data.abuseKeys) ?? this.limiter.admit(address);
       if (allowance instanceof LiquideError) {
-        next(this.connectError(allowance, socket));
-        // the refusal is queued before the close, which sends it first
-        setImmediate(() => socket.conn.close());
+        this.refuseConnection(socket, allowance, next);
         return;
       }
       socket.data.allowance = allowance;
@@ -84,8 +87,14 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
       socket.data.owed = new Set();
       socket.data.sent = new Map();
       socket.use((packet, nextEvent) => this.screen(socket, packet, nextEvent));
-      this.authenticate(socket, next);
+      this.authenticate(socket, token, next);
     });
+  }
+
+  private refuseConnection(socket: LiveSocket, error: unknown, next: (error?: Error) => void): void {
+    next(this.connectError(error, socket));
+    // the refusal is queued before the close, which sends it first
+    setImmediate(() => socket.conn.close());
   }
 
   async handleConnection(socket: LiveSocket): Promise<void> {
@@ -166,6 +175,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
 
   /** Lets an event through the limits, or answers it with the refusal (and drops abusers). */
   private screen(socket: LiveSocket, packet: unknown[], next: (error?: Error) => void): void {
+    if (!socket.connected) {
+      // the rest of a flood already read when its sender was disconnected: dropped without a word
+      return;
+    }
     const problem = this.limiter.check(socket.data.allowance, packet);
     if (!problem) {
       next();
@@ -182,13 +195,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
       const max = this.limiter.limits.maxRefusals;
       const gone = this.refusal(new LiquideError(LiveErrorCode.Disconnected, { params: { max } }), socket);
       socket.emit('live:refused', { event: 'disconnect', ...gone });
+      this.limiter.abused(socket.data.abuseKeys);
       socket.disconnect(true);
     }
   }
 
-  private authenticate(socket: LiveSocket, next: (error?: Error) => void): void {
-    const auth = socket.handshake.auth as { token?: unknown } | undefined;
-    const token = typeof auth?.token === 'string' ? auth.token : undefined;
+  private authenticate(socket: LiveSocket, token: string | undefined, next: (error?: Error) => void): void {
     if (!token) {
       socket.data.account = null;
       next();
@@ -196,6 +208,12 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     }
     this.tokens.verifyAccessToken(token).then(
       (account) => {
+        socket.data.abuseKeys = [`account:${account.accountId}`];
+        const cooling = this.limiter.coolingDown(socket.data.abuseKeys);
+        if (cooling) {
+          this.refuseConnection(socket, cooling, next);
+          return;
+        }
         socket.data.account = account;
         next();
       },
@@ -213,4 +231,10 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
     const field = body.field ?? body.errors?.[0]?.field;
     return { ok: false, code: body.code, message: body.message, ...(field ? { field } : {}) };
   }
+}
+
+/** The access token a client handed over in its handshake (`auth.token`), if any. */
+function handshakeToken(socket: LiveSocket): string | undefined {
+  const auth = socket.handshake.auth as { token?: unknown } | undefined;
+  return typeof auth?.token === 'string' ? auth.token : undefined;
 }

@@ -9,7 +9,7 @@ import { LIQUIDE_CONFIG } from '../config/config.module';
 import { runInBackground } from '../logging/background';
 import type { LiquideConfig } from '../config/liquide-config';
 import { DelegateVotedEvent } from './delegate-voted.event';
-import { FANOUT_SLICE, inSlices, SerialPerKey } from './live-fanout';
+import { FANOUT_SLICE, inSlices, pushInterval, SerialPerKey } from './live-fanout';
 import { bufferedBytes, dropSocket, type LiveServer, type LiveSocket } from './live-socket';
 import type { LiveMessage } from './live-message';
 import { LiveTallyRegistry } from './live-tally.registry';
@@ -23,6 +23,11 @@ export class LiveService implements OnModuleDestroy {
   private server: LiveServer | undefined;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastPush = new Map<string, number>();
+  /**
+   * CPU time the last fan-out of each ballot took (ms, summed over its slices): CPU rather than wall time,
+   * so that a machine busy with other processes does not make the pushes sparser.
+   */
+  private readonly fanoutMs = new Map<string, number>();
   private readonly intervalMs: number;
   private readonly maxBufferedBytes: number;
   private readonly sweeper: NodeJS.Timeout;
@@ -159,7 +164,11 @@ export class LiveService implements OnModuleDestroy {
     if (this.timers.has(ballotId) || !this.server) {
       return;
     }
-    const wait = Math.max(0, (this.lastPush.get(ballotId) ?? 0) + this.intervalMs - Date.now());
+    // the pause between pushes grows with what a push costs, so that fanning out takes at most a share of
+    // the server's time (FANOUT_DUTY) however many observers watch: the votes and every other request
+    // keep the rest
+    const interval = pushInterval(this.intervalMs, this.fanoutMs.get(ballotId) ?? 0);
+    const wait = Math.max(0, (this.lastPush.get(ballotId) ?? 0) + interval - Date.now());
     const timer = setTimeout(() => {
       this.timers.delete(ballotId);
       runInBackground(this.logger, `Live push of ${ballotId}`, () => this.push(ballotId));
@@ -180,13 +189,18 @@ export class LiveService implements OnModuleDestroy {
       const room = rooms.tally(ballotId);
       const state = this.registry.takeState(entry);
       const members = [...(server.sockets.adapter.rooms.get(room) ?? [])];
+      let spent = 0;
       await inSlices(members, FANOUT_SLICE, (slice) => {
+        const started = process.cpuUsage();
         const ready = slice.filter((id) => this.keepsUp(id, room, ballotId, state.version));
         if (ready.length > 0) {
           // each socket is in the room named by its id: one encoding per slice
           server.local.to(ready).emit('tally:state', state);
         }
+        const used = process.cpuUsage(started);
+        spent += (used.user + used.system) / 1000;
       });
+      this.fanoutMs.set(ballotId, spent);
     });
   }
 
@@ -329,6 +343,8 @@ export class LiveService implements OnModuleDestroy {
   private async sendFinal(ballotId: string): Promise<void> {
     const entry = await this.registry.get(ballotId).catch(() => null);
     this.registry.drop(ballotId);
+    this.fanoutMs.delete(ballotId);
+    this.lastPush.delete(ballotId);
     const server = this.server;
     if (!server) {
       return;

@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { io, type Socket } from 'socket.io-client';
 
+/** The hostile client's address as the server sees it (documentation range, RFC 5737). */
+const HOSTILE_ADDRESS = '198.51.100.66';
+
 /** What one hostile socket.io client did, and what the server made of it. */
 export interface HostileReport {
   eventsSent: number;
@@ -24,6 +27,9 @@ export function startHostileClient(baseUrl: string, ballotId: string): { stop():
       socket = io(baseUrl, {
         path: '/socket.io',
         transports: ['websocket'],
+        // from an address of its own, as an attacker's would be: the server trusts X-Forwarded-For from
+        // loopback (a local proxy), so its per-address limits and its cooldown fall on this client alone
+        extraHeaders: { 'x-forwarded-for': HOSTILE_ADDRESS },
         reconnection: false,
         forceNew: true,
       });

@@ -92,18 +92,34 @@ export async function startServer(
 }
 
 /** User + system CPU seconds consumed so far by these processes (Linux /proc; 0 elsewhere). */
-export function cpuSeconds(pids: readonly number[]): number {
-  let ticks = 0;
+/**
+ * CPU time used by `pids` since this call, in seconds (Linux /proc; 0 elsewhere): the returned function
+ * sums, over the processes still running, their user + system time since the start. A process that ended
+ * meanwhile (a PostgreSQL backend closing) counts for nothing rather than for its whole past.
+ */
+export function cpuMeter(pids: readonly number[]): () => number {
+  const before = cpuTicks(pids);
+  return () => {
+    let ticks = 0;
+    for (const [pid, now] of cpuTicks(pids)) {
+      ticks += now - (before.get(pid) ?? now);
+    }
+    return ticks / 100;
+  };
+}
+
+function cpuTicks(pids: readonly number[]): Map<number, number> {
+  const ticks = new Map<number, number>();
   for (const pid of pids) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      ticks.set(pid, Number(fields[11]) + Number(fields[12]));
     } catch {
       // gone, or not Linux
     }
   }
-  return ticks / 100;
+  return ticks;
 }
 
 /** Every PostgreSQL backend on the machine (other users' included: the figure is an upper bound). */

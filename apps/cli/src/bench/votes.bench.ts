@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { USAGE_ERROR } from '../commands/exit-status';
 import { Http, parseBenchOptions, seed, type Setup } from './bench-api';
-import { cpuSeconds, postgresPids, startServer, type ServerProcess, summariseProfiles } from './votes-server';
+import { cpuMeter, postgresPids, startServer, type ServerProcess, summariseProfiles } from './votes-server';
 
 const HELP = `usage: liquide bench votes [--members N] [--connections N] [--duration S] [--warmup S]
                            [--pool N] [--workers N] [--postgres URL] [--cpu-prof] [--json]
@@ -177,7 +177,7 @@ async function load(
   const workers = Array.from({ length: options.connections }, worker);
   await sleep(options.warmupS * 1000);
   const pgPids = postgresPids();
-  const before = { server: cpuSeconds([serverPid]), pg: cpuSeconds(pgPids), self: process.cpuUsage() };
+  const before = { server: cpuMeter([serverPid]), pg: cpuMeter(pgPids), self: process.cpuUsage() };
   const startedAt = performance.now();
   measuring = true;
   await sleep(options.durationS * 1000);
@@ -185,8 +185,8 @@ async function load(
   const measuredS = (performance.now() - startedAt) / 1000;
   const self = process.cpuUsage(before.self);
   const cpu = {
-    serverCores: round((cpuSeconds([serverPid]) - before.server) / measuredS, 2),
-    postgresCores: round((cpuSeconds(pgPids) - before.pg) / measuredS, 2),
+    serverCores: round(before.server() / measuredS, 2),
+    postgresCores: round(before.pg() / measuredS, 2),
     loadGeneratorCores: round((self.user + self.system) / 1e6 / measuredS, 2),
     machineCores: (await import('node:os')).cpus().length,
   };
