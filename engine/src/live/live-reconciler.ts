@@ -13,6 +13,7 @@ import { LiveService } from './live.service';
 export interface ReconcileRound {
   readonly ballots: number;
   readonly mismatched: string[];
+  /** Ballots reloaded, or closed here after their close was found unannounced. */
   readonly reloaded: string[];
   readonly queryMs: number;
   readonly totalMs: number;
@@ -24,7 +25,9 @@ export interface ReconcileRound {
  * an order-free checksum of its votes and of the delegations that apply to it, rows written in the
  * last `grace` ms left out on both sides. A ballot that differs twice in a row (a difference seen
  * once may be a withdrawal or a slow commit still being announced) is loaded again from PostgreSQL,
- * as on first use, and its observers get the corrected state as a normal push.
+ * as on first use, and its observers get the corrected state as a normal push. A ballot still live
+ * here but closed in PostgreSQL twice in a row (its close announcement lost) is closed here: its
+ * observers get the final state and `ballot:closed`.
  */
 @Injectable()
 export class LiveReconciler implements OnModuleInit, OnModuleDestroy {
@@ -120,6 +123,26 @@ export class LiveReconciler implements OnModuleInit, OnModuleDestroy {
       this.suspects.delete(ballotId);
       const difference = this.differences.get(ballotId);
       this.differences.delete(ballotId);
+      const entry = entries.get(ballotId)!;
+      if (difference === CLOSED) {
+        // its close was never announced here: observers get the final state as after a close
+        this.logger.warn(
+          `Ballot ${ballotId} closed in PostgreSQL twice in a row, unannounced: final state sent`,
+        );
+        await this.live.handle(
+          {
+            type: 'closed',
+            origin: 'reconciliation',
+            at: Date.now(),
+            collectiveId: entry.collectiveId,
+            ballotId,
+            resultHash: '',
+          },
+          false,
+        );
+        reloaded.push(ballotId);
+        continue;
+      }
       if (await this.registry.reload(ballotId)) {
         reloaded.push(ballotId);
         this.logger.warn(
@@ -145,9 +168,13 @@ export class LiveReconciler implements OnModuleInit, OnModuleDestroy {
   private difference(entry: Entry, row: ReconcileRow): string | null {
     const votes = entry.checksums.votes.settled(row.voteRecent);
     const delegations = entry.checksums.delegations.settled(row.delegationRecent);
-    if (row.status !== 'open' || this.registry.current(row.ballotId) !== entry || !votes || !delegations) {
-      // closing (its own message ends the entry) or replaced while the query ran: nothing to say
+    if (this.registry.current(row.ballotId) !== entry || !votes || !delegations) {
+      // replaced (or closed) while the query ran: nothing to say
       return null;
+    }
+    if (row.status !== 'open') {
+      // a close is announced too: seen twice in a row, that announcement was lost
+      return row.status === 'closed' ? CLOSED : null;
     }
     const database = {
       votes: { count: row.voteCount, sum: row.voteSum },
@@ -159,6 +186,9 @@ export class LiveReconciler implements OnModuleInit, OnModuleDestroy {
     return `votes ${figures(votes)}/${figures(database.votes)}, delegations ${figures(delegations)}/${figures(database.delegations)}`;
   }
 }
+
+/** The difference of a ballot closed in PostgreSQL whose tally is still live here. */
+const CLOSED = 'closed in PostgreSQL';
 
 function same(a: ChecksumFigures, b: ChecksumFigures): boolean {
   return a.count === b.count && a.sum === b.sum;

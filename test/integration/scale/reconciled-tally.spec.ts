@@ -97,6 +97,30 @@ describe('Live tallies reconciled with PostgreSQL', () => {
     await shows(states, { yes: 2, abstain: 0 });
   });
 
+  it('closes for its observers a ballot whose close was never announced', async () => {
+    // a ballot closed through the API lends its stored result to the one closed behind the server's back
+    const donor = await createBallot(c.admin, c.id, { visibility: 'live' });
+    await c.users.Ana.call('PUT', `/api/ballots/${donor.ballotId}/vote`, {
+      choice: 'no',
+      requestId: requestId(),
+    });
+    expect((await c.admin.call('POST', `/api/ballots/${donor.ballotId}/close`)).status).toBeLessThan(300);
+
+    const { ballotId } = await createBallot(c.admin, c.id, { visibility: 'live' });
+    const states = await observe(ballotId);
+    const closed: unknown[] = [];
+    observers.at(-1)!.on('ballot:closed', (payload) => closed.push(payload));
+    // closed and its result stored, as an instance that dies right after the close's commit leaves it
+    await pg.query(
+      `update ballot set status = 'closed', closed_at = now(), result = d.result, result_hash = d.result_hash,
+              result_stats = d.result_stats
+         from ballot d where ballot.id = $1 and d.id = $2`,
+      [ballotId, donor.ballotId],
+    );
+    await waitFor(() => Promise.resolve(closed.length > 0 && states.at(-1)?.final === true));
+    expect(states.at(-1)).toMatchObject({ status: 'closed', final: true, totals: { no: 1 } });
+  });
+
   it('leaves alone tallies that agree with PostgreSQL', async () => {
     const { ballotId, billId } = await createBallot(c.admin, c.id, { visibility: 'live' });
     const states = await observe(ballotId);
