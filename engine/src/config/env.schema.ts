@@ -143,6 +143,8 @@ export const EnvSchema = z.object({
     .transform(Number)
     .refine((value) => value >= 1 && value <= 100, 'must be a whole number from 1 to 100')
     .default(10),
+  /** How often each instance compares its live tallies with PostgreSQL (docs/scaling.md). */
+  LIVE_RECONCILE_INTERVAL_MS: millis(5000, 100, 3_600_000),
   LIVE_EVENTS_PER_SECOND: count(10),
   LIVE_ADDRESS_EVENTS_PER_SECOND: count(200),
   LIVE_MAX_REFUSALS: count(20),

@@ -24,7 +24,12 @@ export interface LiquideConfig {
    * Live tallies: at most `maxPushesPerSecond` pushes per second per ballot (the last state always
    * goes out), and the limits each socket and each address is held to (see {@link LiveLimits}).
    */
-  readonly live: { readonly maxPushesPerSecond: number; readonly limits: LiveLimits };
+  readonly live: {
+    readonly maxPushesPerSecond: number;
+    /** How often live tallies are compared with PostgreSQL (LIVE_RECONCILE_INTERVAL_MS). */
+    readonly reconcileIntervalMs: number;
+    readonly limits: LiveLimits;
+  };
   readonly log: { readonly format: Env['LOG_FORMAT']; readonly level: Env['LOG_LEVEL'] };
   readonly jwt: {
     readonly issuer: string;
@@ -196,6 +201,7 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
     redis: { url: env.REDIS_URL },
     live: {
       maxPushesPerSecond: env.LIVE_MAX_PUSHES_PER_SECOND,
+      reconcileIntervalMs: env.LIVE_RECONCILE_INTERVAL_MS,
       limits: {
         eventsPerSecond: env.LIVE_EVENTS_PER_SECOND,
         addressEventsPerSecond: env.LIVE_ADDRESS_EVENTS_PER_SECOND,

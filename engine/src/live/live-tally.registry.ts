@@ -5,6 +5,8 @@ import { apportion, LiveTally, type ApportionMethod, type Choice, type Scope } f
 import { methodResultFrom, type MethodSpec } from '../ballot-methods';
 import { resultFigures } from '../ballots/result-figures';
 import type { TallyState } from './live.contract';
+import { checksumsOf, recordChange, type TallyChecksums } from './live-tally.checksums';
+import { link, type ReverseIndex } from './reverse-index';
 
 /** A change to apply to the live tallies, as carried by domain events (local or from Redis). */
 export type LiveChange =
@@ -26,9 +28,6 @@ export type LiveChange =
       expiresAt: string | null;
       at: number;
     };
-
-/** Who names whom as a trustee (any scope), counted, to find a voter's delegators quickly. */
-type ReverseIndex = Map<string, Map<string, number>>;
 
 export interface Entry {
   readonly ballotId: string;
@@ -56,6 +55,15 @@ export interface Entry {
   pendingSince: number | null;
   /** The last state computed, reused while nothing changed. */
   computed: TallyState | null;
+  /** What this tally has applied, to compare with PostgreSQL (see `LiveReconciler`). */
+  readonly checksums: TallyChecksums;
+}
+
+interface Loading {
+  readonly promise: Promise<Entry | null>;
+  readonly queued: LiveChange[];
+  /** Set when the ballot is dropped while loading: the load is then thrown away. */
+  cancelled: boolean;
 }
 
 /**
@@ -69,7 +77,7 @@ export class LiveTallyRegistry {
   private readonly entries = new Map<string, Entry>();
   /** Last version of a ballot whose tally was dropped for a reload, so versions keep growing. */
   private readonly versions = new Map<string, number>();
-  private readonly loading = new Map<string, { promise: Promise<Entry | null>; queued: LiveChange[] }>();
+  private readonly loading = new Map<string, Loading>();
 
   constructor(private readonly em: EntityManager) {}
 
@@ -83,24 +91,82 @@ export class LiveTallyRegistry {
     if (pending) {
       return pending.promise;
     }
-    const queued: LiveChange[] = [];
-    const promise = this.load(ballotId).then((entry) => {
-      this.loading.delete(ballotId);
-      if (entry) {
-        for (const change of queued) {
-          this.applyTo(entry, change);
-        }
-        this.entries.set(ballotId, entry);
-      }
-      return entry;
-    });
-    this.loading.set(ballotId, { promise, queued });
-    return promise;
+    return this.startLoad(ballotId);
+  }
+
+  /** The entry in memory now, without loading it. */
+  current(ballotId: string): Entry | undefined {
+    return this.entries.get(ballotId);
+  }
+
+  /** The entries in memory now (ballots being loaded for the first time are not among them). */
+  loaded(): Entry[] {
+    return [...this.entries.values()];
+  }
+
+  /**
+   * Loads an entry again from PostgreSQL and puts it in place of the current one, whose state
+   * observers keep getting meanwhile. Changes that arrive during the load are applied to the current
+   * entry and queued for the new one, as on a first load (setting a vote or a delegation to what it
+   * is changes nothing, so a change the snapshot already has is not counted twice). The new entry's
+   * version follows the current one's. Resolves to the new entry, or null when there was nothing to
+   * reload (not in memory, already loading, or the ballot is no longer open).
+   */
+  async reload(ballotId: string): Promise<Entry | null> {
+    if (!this.entries.has(ballotId) || this.loading.has(ballotId)) {
+      return null;
+    }
+    return this.startLoad(ballotId);
   }
 
   /** Forgets a ballot (closed, or nobody watches any more). */
   drop(ballotId: string): void {
     this.entries.delete(ballotId);
+    const pending = this.loading.get(ballotId);
+    if (pending) {
+      pending.cancelled = true;
+      this.loading.delete(ballotId);
+    }
+  }
+
+  private startLoad(ballotId: string): Promise<Entry | null> {
+    const pending: Loading = {
+      queued: [],
+      cancelled: false,
+      promise: this.load(ballotId).then(
+        (entry) => this.loadedOne(ballotId, entry, pending),
+        (error: unknown) => {
+          if (!pending.cancelled) {
+            this.loading.delete(ballotId);
+          }
+          throw error;
+        },
+      ),
+    };
+    this.loading.set(ballotId, pending);
+    return pending.promise;
+  }
+
+  private loadedOne(ballotId: string, entry: Entry | null, pending: Loading): Entry | null {
+    if (pending.cancelled) {
+      return null;
+    }
+    this.loading.delete(ballotId);
+    const current = this.entries.get(ballotId);
+    if (!entry) {
+      // not open any more: the close (its own message) ends the current entry, if any
+      return current ?? null;
+    }
+    for (const change of pending.queued) {
+      this.applyTo(entry, change);
+    }
+    if (current) {
+      // a reload: its state is pushed as a change (see LiveReconciler)
+      entry.version = Math.max(entry.version, current.version + 1);
+      entry.pendingSince ??= entry.changedAt;
+    }
+    this.entries.set(ballotId, entry);
+    return entry;
   }
 
   /** Applies a change to every loaded tally it concerns; returns the ids of the ballots that changed. */
@@ -238,9 +304,12 @@ export class LiveTallyRegistry {
       // which has the change, when it is next pushed; versions carry on from this one.
       this.logger.log(`Live tally of ${entry.ballotId} reloads: ${String(error)}`);
       this.versions.set(entry.ballotId, entry.version);
-      this.entries.delete(entry.ballotId);
+      if (this.entries.get(entry.ballotId) === entry) {
+        this.entries.delete(entry.ballotId);
+      }
       return true;
     }
+    recordChange(entry.checksums, change);
     entry.version += 1;
     entry.changedAt = Math.max(entry.changedAt, change.at);
     entry.pendingSince = Math.min(entry.pendingSince ?? change.at, change.at);
@@ -284,6 +353,7 @@ export class LiveTallyRegistry {
     for (const delegation of scenario.delegations) {
       link(reverse, delegation.from, delegation.to, 1);
     }
+    const version = Math.max(this.versions.get(ballotId) ?? 0, this.entries.get(ballotId)?.version ?? 0) + 1;
     return {
       ballotId,
       visibility: row.visibility,
@@ -297,10 +367,11 @@ export class LiveTallyRegistry {
       seed: row.seed,
       tally: laidOut(new LiveTally(scenario)),
       ballotMethod: snapshot.method,
-      version: (this.versions.get(ballotId) ?? 0) + 1,
+      version,
       changedAt: Date.now(),
       pendingSince: null,
       computed: null,
+      checksums: checksumsOf(scenario, snapshot.method),
     };
   }
 }
@@ -322,21 +393,4 @@ function scaled<K extends string>(counts: Record<K, number>): Record<K, bigint> 
     out[key] = BigInt(Math.round(counts[key] * 1_000_000));
   }
   return out;
-}
-
-function link(reverse: ReverseIndex, from: string, trustees: readonly string[], delta: 1 | -1): void {
-  for (const trustee of trustees) {
-    const delegators = reverse.get(trustee) ?? new Map<string, number>();
-    const count = (delegators.get(from) ?? 0) + delta;
-    if (count > 0) {
-      delegators.set(from, count);
-    } else {
-      delegators.delete(from);
-    }
-    if (delegators.size > 0) {
-      reverse.set(trustee, delegators);
-    } else {
-      reverse.delete(trustee);
-    }
-  }
 }

@@ -155,6 +155,11 @@ export class LiveService implements OnModuleDestroy {
     }
   }
 
+  /** A ballot's tally changed outside the announcements (reloaded): its observers get a push. */
+  changed(ballotId: string): void {
+    this.schedule(ballotId);
+  }
+
   private schedule(ballotId: string): void {
     if (this.timers.has(ballotId) || !this.server) {
       return;

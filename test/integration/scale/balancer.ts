@@ -18,7 +18,14 @@ export async function startInstance(name: string, env: Record<string, string>): 
   const port = await findFreePort();
   const child = spawn(process.execPath, [SERVER_MAIN], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error' },
+    // LIQUIDE_TEST_LOGS=1 shows the instances' warnings (a live tally reloaded by reconciliation)
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: process.env.LIQUIDE_TEST_LOGS ? 'warn' : 'error',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
