@@ -3,6 +3,7 @@ import { liveBench } from '../bench/live.bench';
 import { sortitionBench } from '../bench/sortition.bench';
 import { votesBench } from '../bench/votes.bench';
 import { scaleBench } from '../bench/scale.bench';
+import { closeBench } from '../bench/close.bench';
 import { USAGE_ERROR } from './exit-status';
 import { type Command } from './index';
 
@@ -13,6 +14,7 @@ const benches: Readonly<Record<string, Command>> = {
   live: liveBench,
   sortition: sortitionBench,
   scale: scaleBench,
+  close: closeBench,
 };
 
 /** `liquide bench [NAME] [options]`: options go to the bench. */
