@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { compareStrings, type ApportionMethod, type Choice, type ScenarioV1, type Scope } from '../tally';
+import { IdIndex } from '../tally/id-index';
 import type { BallotMethodId, MethodOptionsBase } from '../ballot-methods';
 import { pseudonymFor, type BallotSnapshot } from './scenario-builder';
 
@@ -32,7 +33,7 @@ function pause(): Promise<void> {
  * (the same scenario as `pseudonymise(loadBallotSnapshot(…))`, key for key): the rows are read on the
  * transaction's own connection as arrays of text (no object and no type parsing per row, trustee lists as
  * one string each), every member id is pseudonymised once (an HMAC each: the longest part for a million
- * members) and the work is cut into slices with a yield to the event loop between them.
+ * members) and found again through the tally's id table, and the work is cut into slices with a yield to the event loop between them.
  * Must run inside `em.transactional`.
  */
 export async function loadClosingSnapshot(
@@ -59,29 +60,43 @@ export async function loadClosingSnapshot(
   }
   const [collectiveId, billId, topicId, deputyCount, mandateMethod, mandateBase, seed, cap, secret] = ballot;
   const [method, methodOptions] = [ballot[9] as BallotMethodId, ballot[10]];
-  const pseudonyms = new Map<string, string>();
-  const p = (memberId: string): string => {
-    let pseudonym = pseudonyms.get(memberId);
-    if (pseudonym === undefined) {
-      pseudonym = pseudonymFor(secret, ballotId, memberId);
-      pseudonyms.set(memberId, pseudonym);
-    }
-    return pseudonym;
-  };
   const memberRows = await query<[string, string, string]>(
     `select id, weight, active from member
         where collective_id = $1 and voting_rights and 'member' = any(roles) order by id`,
     [collectiveId],
   );
+  // member ids interned in the tally's id table (far lighter than a Map of a million UUIDs), each one's
+  // pseudonym beside it; ids that are not members (outsiders named as trustees) are remembered apart
+  const interned = IdIndex.of(memberRows.map(([id]) => id));
+  if (!(interned instanceof IdIndex)) {
+    throw new Error(`member ${memberRows[interned.repeated][0]} is listed twice`);
+  }
+  const pseudonyms = new Array<string>(memberRows.length);
+  const outsiders = new Map<string, string>();
+  let hint = 0;
+  /** The pseudonym of an id; `near`: try the previous member found and the next one first (rows in id order). */
+  const p = (memberId: string, near = false): string => {
+    const u = near ? interned.getNear(memberId, hint) : interned.get(memberId);
+    if (u >= 0) {
+      hint = near ? u : hint;
+      return pseudonyms[u];
+    }
+    let pseudonym = outsiders.get(memberId);
+    if (pseudonym === undefined) {
+      pseudonym = pseudonymFor(secret, ballotId, memberId);
+      outsiders.set(memberId, pseudonym);
+    }
+    return pseudonym;
+  };
   const members = new Array<ScenarioV1['members'][number]>(memberRows.length);
   for (let i = 0; i < memberRows.length; i++) {
     const [id, weight, active] = memberRows[i];
-    members[i] = { id: p(id), weight: Number(weight), active: active === 't' };
+    pseudonyms[i] = pseudonymFor(secret, ballotId, id);
+    members[i] = { id: pseudonyms[i], weight: Number(weight), active: active === 't' };
     if (i % ROWS_PER_SLICE === ROWS_PER_SLICE - 1) {
       await pause();
     }
   }
-  memberRows.length = 0;
   const delegationRows = await query<[string, Scope, string | null, string, string | null]>(
     `select member_id, scope, target, array_to_string(trustees, ','), expires_at from delegation
         where collective_id = $1 and (scope = 'global' or (scope = 'topic' and target = $2) or (scope = 'bill' and target = $3))
@@ -92,10 +107,10 @@ export async function loadClosingSnapshot(
   for (let i = 0; i < delegationRows.length; i++) {
     const [memberId, scope, target, trustees, expiresAt] = delegationRows[i];
     delegations[i] = {
-      from: p(memberId),
+      from: p(memberId, true),
       scope,
       ...(scope === 'topic' && target ? { topic: target } : {}),
-      to: trustees === '' ? [] : trustees.split(',').map(p),
+      to: trustees === '' ? [] : trustees.split(',').map((trustee) => p(trustee)),
       // as loadElectorate reads it: MikroORM leaves timestamptz as PostgreSQL's text
       ...(expiresAt ? { expiresAt: new Date(expiresAt).toISOString() } : {}),
     };
@@ -109,8 +124,9 @@ export async function loadClosingSnapshot(
     [ballotId],
   );
   const isMethod = method !== 'yes-no-abstain' && methodOptions !== null;
+  hint = 0;
   const votes = voteRows.map(([memberId, choice]) => ({
-    member: p(memberId),
+    member: p(memberId, true),
     choice: isMethod ? 'yes' : (choice as Choice),
   }));
   const seated = await query<[string]>(

@@ -88,6 +88,9 @@ describe('The snapshot a close reads', () => {
         [9, 'global', null, [8], null],
         [10, 'topic', TOPIC, [11], '2031-06-01 12:30:00+02'],
         [12, 'global', null, [13, 1, 2], null],
+        // delegations of members who are not in the electorate (no voting rights, organiser only)
+        [13, 'global', null, [1], null],
+        [40, 'bill', BILL, [3], null],
       ];
       for (const [from, scope, target, trustees, expiresAt] of delegations) {
         await sql.query(
