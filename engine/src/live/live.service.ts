@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common
 import { othersChoicesSecret } from '../ballots/ballot-secrecy';
 import { EventBus } from '@nestjs/cqrs';
 import { Ballot } from '../ballots/ballot.entity';
-import { resultFigures } from '../ballots/result-figures';
+import { resultFigures, resultWithoutVoters } from '../ballots/result-figures';
 import { endMembership, joinCollectiveRoom, rememberCollectiveRoom } from './collective-rooms';
 import { LIQUIDE_CONFIG } from '../config/config.module';
 import { runInBackground } from '../logging/background';
@@ -75,12 +75,14 @@ export class LiveService implements OnModuleDestroy {
 
   /** Joins the ballot's rooms as its visibility allows and answers with the current state first. */
   async watch(socket: LiveSocket, ballotId: string, memberId: string | null): Promise<WatchAnswer> {
-    const ballot = await this.em.fork().findOneOrFail(Ballot, { id: ballotId });
+    const em = this.em.fork();
+    const ballot = await em.findOneOrFail(Ballot, { id: ballotId }, { exclude: ['result'] });
     // the tally room may be joined later (after-vote), by the server: remembered now, left together
     rememberCollectiveRoom(socket, ballot.collective.id, rooms.tally(ballotId));
     await joinCollectiveRoom(socket, ballot.collective.id, rooms.watch(ballotId));
-    if (ballot.status === 'closed' && ballot.result) {
-      return { ok: true, state: finalState(ballot, Number.MAX_SAFE_INTEGER) };
+    const figures = ballot.status === 'closed' ? await resultWithoutVoters(em, ballotId) : null;
+    if (figures) {
+      return { ok: true, state: finalState(ballot, figures, Number.MAX_SAFE_INTEGER) };
     }
     if (ballot.status !== 'open') {
       return { ok: true, state: null, hiddenUntil: 'close' };
@@ -349,11 +351,13 @@ export class LiveService implements OnModuleDestroy {
     if (!server) {
       return;
     }
-    const ballot = await this.em.fork().findOne(Ballot, { id: ballotId });
-    if (!ballot?.result || !ballot.resultHash) {
+    const em = this.em.fork();
+    const ballot = await em.findOne(Ballot, { id: ballotId }, { exclude: ['result'] });
+    const figures = ballot ? await resultWithoutVoters(em, ballotId) : null;
+    if (!ballot || !figures || !ballot.resultHash) {
       return;
     }
-    const state = finalState(ballot, (entry?.version ?? 0) + 1);
+    const state = finalState(ballot, figures, (entry?.version ?? 0) + 1);
     const room = rooms.watch(ballotId);
     server.local.to(room).emit('tally:state', state);
     server.local.to(room).emit('ballot:closed', {
@@ -364,7 +368,10 @@ export class LiveService implements OnModuleDestroy {
     });
   }
 
-  private async hiddenFor(ballot: Ballot, memberId: string | null): Promise<'vote' | 'close' | null> {
+  private async hiddenFor(
+    ballot: Pick<Ballot, 'id' | 'visibility'>,
+    memberId: string | null,
+  ): Promise<'vote' | 'close' | null> {
     switch (ballot.visibility) {
       case 'live':
         return null;
@@ -383,8 +390,12 @@ export class LiveService implements OnModuleDestroy {
   }
 }
 
-function finalState(ballot: Ballot, version: number): TallyState {
-  const figures = resultFigures(ballot.result!);
+function finalState(
+  ballot: Pick<Ballot, 'id' | 'resultStats' | 'closedAt'>,
+  result: Parameters<typeof resultFigures>[0],
+  version: number,
+): TallyState {
+  const figures = resultFigures(result);
   return {
     ballotId: ballot.id,
     status: 'closed',

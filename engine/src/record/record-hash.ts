@@ -1,5 +1,5 @@
 import { sha256Hex } from '../tally';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson, canonicalObjectOfTexts } from './canonical-json';
 
 /** SHA-256 of a UTF-8 string as 64 lowercase hex digits. */
 export type HashFunction = (text: string) => string;
@@ -26,6 +26,21 @@ export function eventHashText(event: EventHashInput): string {
     payload: event.payload,
     occurredAt: event.occurredAt,
     prevHash: event.prevHash,
+  });
+}
+
+/** {@link eventHashText} with the payload given as its canonical JSON text (written once, not walked again). */
+export function eventHashTextOfPayloadText(
+  event: Omit<EventHashInput, 'payload'>,
+  payloadText: string,
+): string {
+  return canonicalObjectOfTexts({
+    position: canonicalJson(event.position),
+    collectiveId: canonicalJson(event.collectiveId),
+    type: canonicalJson(event.type),
+    payload: payloadText,
+    occurredAt: canonicalJson(event.occurredAt),
+    prevHash: canonicalJson(event.prevHash),
   });
 }
 

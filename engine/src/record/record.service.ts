@@ -11,7 +11,8 @@ import {
   type RecordEventV1,
   type RecordExportV1,
 } from './record-format';
-import { computeEventHash } from './record-hash';
+import { computeEventHash, eventHashTextOfPayloadText } from './record-hash';
+import { sha256HexInSlices } from './large-text-hash';
 
 /** First key of the sealer's per-collective advisory lock (the second is `hashtext(collective_id)`). */
 export const SEAL_LOCK_NAMESPACE = 1_380_271_430;
@@ -68,6 +69,12 @@ const OCCURRED_AT = `to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:
  */
 @Injectable()
 export class RecordService {
+  /**
+   * Canonical JSON of the payloads appended with {@link appendCanonical} and not sealed yet, by event id: this
+   * instance's sealer hashes that text instead of reading the payload back (a closed ballot's runs to 100 MiB).
+   */
+  private readonly payloadTexts = new Map<string, string>();
+
   constructor(private readonly em: EntityManager) {}
 
   /**
@@ -88,6 +95,39 @@ export class RecordService {
     const event = new RecordEvent(collectiveId, type, payload, occurredAt);
     em.persist(event);
     return event;
+  }
+
+  /**
+   * {@link append} for a large payload given as its canonical JSON text (`canonicalJson(payload)`): inserted at
+   * once on the caller's transaction as a bound parameter (no ORM entity, no escaping into the SQL text), and
+   * kept in memory for the sealer until sealed. Returns the event id; if the caller's transaction does not
+   * commit, it must call {@link forgetPayloadText} with it.
+   */
+  async appendCanonical(
+    em: EntityManager,
+    collectiveId: string,
+    type: string,
+    payloadText: string,
+    occurredAt: Date = new Date(),
+  ): Promise<string> {
+    const context = em.getTransactionContext<{
+      raw(sql: string, bindings: unknown[]): Promise<{ rows: { id: string }[] }>;
+    }>();
+    if (!context) {
+      throw new Error('appendCanonical runs inside a transaction');
+    }
+    const { rows } = await context.raw(
+      'insert into record_event (collective_id, type, payload, occurred_at) values (?, ?, ?::jsonb, ?) returning id',
+      [collectiveId, type, payloadText, occurredAt],
+    );
+    const id = String(rows[0].id);
+    this.payloadTexts.set(id, payloadText);
+    return id;
+  }
+
+  /** Drops the text kept by {@link appendCanonical} for an event whose transaction did not commit. */
+  forgetPayloadText(id: string): void {
+    this.payloadTexts.delete(id);
   }
 
   /** Seals every finished event of one collective; returns how many were sealed. */
@@ -123,8 +163,12 @@ export class RecordService {
       // the horizon is taken before the rows are read, in an earlier statement: a writer that starts
       // in between is newer than it, and one that ends in between has committed rows the read sees
       const [{ horizon }] = await tx.execute<{ horizon: string }[]>(SEAL_HORIZON);
+      // payloads this instance holds as text are not read back (ids are digits: safe in the SQL text)
+      const held = [...this.payloadTexts.keys()];
+      const payload =
+        held.length > 0 ? `case when id in (${held.join(',')}) then null else payload end` : 'payload';
       const ready = await tx.execute<UnsealedRow[]>(
-        `select id, type, payload, ${OCCURRED_AT} from record_event
+        `select id, type, ${payload} as payload, ${OCCURRED_AT} from record_event
          where collective_id = ? and hash is null and ${FINISHED_WRITER}
          order by id limit ?`,
         [collectiveId, horizon, SEAL_BATCH],
@@ -139,20 +183,19 @@ export class RecordService {
       );
       let position = last ? Number(last.position) : 0;
       let prevHash = last?.hash ?? GENESIS_HASH;
-      const seals = ready.map((row) => {
+      const seals: { id: string; position: number; prev_hash: string; hash: string }[] = [];
+      for (const row of ready) {
         position += 1;
-        const hash = computeEventHash({
-          position,
-          collectiveId,
-          type: row.type,
-          payload: row.payload,
-          occurredAt: row.occurred_at,
-          prevHash,
-        });
-        const seal = { id: row.id, position, prev_hash: prevHash, hash };
+        const event = { position, collectiveId, type: row.type, occurredAt: row.occurred_at, prevHash };
+        const text = this.payloadTexts.get(String(row.id));
+        const hash =
+          text === undefined
+            ? computeEventHash({ ...event, payload: row.payload })
+            : await sha256HexInSlices(eventHashTextOfPayloadText(event, text));
+        this.payloadTexts.delete(String(row.id));
+        seals.push({ id: row.id, position, prev_hash: prevHash, hash });
         prevHash = hash;
-        return seal;
-      });
+      }
       await tx.execute(
         `update record_event as r set position = v.position, prev_hash = v.prev_hash, hash = v.hash
          from jsonb_to_recordset(?::jsonb) as v(id bigint, position bigint, prev_hash text, hash text)

@@ -93,7 +93,7 @@ export async function verifyAsOperator(databaseUrl: string, emails: readonly str
 }
 
 /** Registers an account (answered 202, "link sent") and signs in; returns the access token. */
-async function registerAndSignIn(
+export async function registerAndSignIn(
   api: Http,
   email: string,
   password: string,

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 
 /** The built server, started as a child process for a benchmark. */
 export interface ServerProcess {
@@ -27,11 +28,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `node apps/server/dist/main.js` on `databaseUrl` and a free port; resolves once /health says ok. */
+/**
+ * Starts `node apps/server/dist/main.js` on `databaseUrl` and a free port; resolves once /health says ok.
+ * The server's standard output goes to ours, or line by line to `onStdoutLine` when given.
+ */
 export async function startServer(
   databaseUrl: string,
   profileDir: string | null,
   extraEnv: Record<string, string> = {},
+  onStdoutLine?: (line: string) => void,
 ): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'liquide-bench-data-'));
@@ -54,8 +59,11 @@ export async function startServer(
       RATE_LIMIT_WRITES: '1000000',
       ...extraEnv,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', onStdoutLine ? 'pipe' : 'inherit', 'inherit'],
   });
+  if (onStdoutLine && child.stdout) {
+    createInterface({ input: child.stdout }).on('line', onStdoutLine);
+  }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let alive = true;
   void exited.then(() => {

@@ -4,6 +4,7 @@ import { sortitionBench } from '../bench/sortition.bench';
 import { votesBench } from '../bench/votes.bench';
 import { scaleBench } from '../bench/scale.bench';
 import { reconcileBench } from '../bench/reconcile.bench';
+import { closeBench } from '../bench/close.bench';
 import { USAGE_ERROR } from './exit-status';
 import { type Command } from './index';
 
@@ -15,6 +16,7 @@ const benches: Readonly<Record<string, Command>> = {
   sortition: sortitionBench,
   scale: scaleBench,
   reconcile: reconcileBench,
+  close: closeBench,
 };
 
 /** `liquide bench [NAME] [options]`: options go to the bench. */

@@ -1,25 +1,40 @@
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { Logger } from '@nestjs/common';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { BallotErrorCode } from '../ballots.errors';
 import { BallotClosedEvent } from '../ballots.events';
 import { LiquideError } from '../../errors/liquide-error';
-import { canonicalJson } from '../../record/canonical-json';
+import { canonicalJson, canonicalObjectOfTexts } from '../../record/canonical-json';
+import { sha256HexInSlices } from '../../record/large-text-hash';
+import { BALLOT_CLOSED } from '../../record/record-format';
 import { RecordService } from '../../record/record.service';
 import type { MethodTallyResult } from '../../ballot-methods';
-import { sha256Hex, type TallyResult } from '../../tally';
+import type { TallyResult } from '../../tally';
 import { computeBallot } from '../ballot-tally';
 import { ballotLockSql } from '../../votes/voter-check';
 import { Ballot } from '../ballot.entity';
-import { loadBallotSnapshot } from '../scenario-builder';
+import { loadClosingSnapshot } from '../closing-snapshot';
+import { ClosePhases } from '../close-phases';
 import { CloseBallotCommand } from './ballot.commands';
+
+/** The caller's knex transaction, for statements with bound parameters (MikroORM's `execute` inlines them). */
+interface Transaction {
+  raw(sql: string, bindings: unknown[]): Promise<unknown>;
+}
 
 /**
  * Takes the ballot's lock exclusively (in-flight votes finish first, later ones see it closed),
  * tallies the pseudonymised snapshot with the tally core and stores the result once.
+ *
+ * Built for a million members (docs/performance.md, "Closing from PostgreSQL"): the snapshot is read as
+ * rows of text, the result and the record payload are written once as canonical JSON (the result's hash
+ * and the record's are taken from those texts) and stored with bound parameters, not through ORM entities.
  */
 @CommandHandler(CloseBallotCommand)
 export class CloseBallotHandler implements ICommandHandler<CloseBallotCommand> {
+  private readonly logger = new Logger('CloseBallot');
+
   constructor(
     private readonly em: EntityManager,
     private readonly record: RecordService,
@@ -29,55 +44,76 @@ export class CloseBallotHandler implements ICommandHandler<CloseBallotCommand> {
   async execute(
     command: CloseBallotCommand,
   ): Promise<{ result: TallyResult | MethodTallyResult; resultHash: string }> {
-    const outcome = await this.em.fork().transactional(async (em) => {
-      await em.execute(ballotLockSql('exclusive'), [command.ballotId]);
-      const ballot = await em.findOne(
-        Ballot,
-        { id: command.ballotId },
-        { lockMode: LockMode.PESSIMISTIC_WRITE },
-      );
-      if (!ballot) {
-        throw new LiquideError(BallotErrorCode.BallotNotFound, { field: 'ballotId' });
-      }
-      if (ballot.status !== 'open') {
-        throw new LiquideError(BallotErrorCode.BallotWrongStatus, {
-          params: { status: ballot.status, expected: 'open' },
+    const phases = new ClosePhases();
+    let recordId: string | undefined;
+    const outcome = await this.em
+      .fork()
+      .transactional(async (em) => {
+        await em.execute(ballotLockSql('exclusive'), [command.ballotId]);
+        const ballot = await em.findOne(
+          Ballot,
+          { id: command.ballotId },
+          { lockMode: LockMode.PESSIMISTIC_WRITE },
+        );
+        if (!ballot) {
+          throw new LiquideError(BallotErrorCode.BallotNotFound, { field: 'ballotId' });
+        }
+        if (ballot.status !== 'open') {
+          throw new LiquideError(BallotErrorCode.BallotWrongStatus, {
+            params: { status: ballot.status, expected: 'open' },
+          });
+        }
+        const closedAt = command.onlyIfDue ? ballot.closesAt : new Date();
+        if (command.onlyIfDue && closedAt.getTime() > Date.now()) {
+          return null;
+        }
+        phases.mark('lock');
+        // pseudonymised as it is read: the tally runs on the record's scenario itself
+        const snapshot = await loadClosingSnapshot(em, ballot.id, closedAt);
+        if (!snapshot) {
+          throw new LiquideError(BallotErrorCode.BallotNotFound, { field: 'ballotId' });
+        }
+        phases.mark('snapshot');
+        const { live, result, scenario } = computeBallot(snapshot, { pseudonymised: false });
+        const { turnout, delegatedShare } = live.stats();
+        phases.mark('tally');
+        const resultText = canonicalJson(result);
+        const resultHash = await sha256HexInSlices(resultText);
+        const transaction = em.getTransactionContext<Transaction>()!;
+        await transaction.raw(
+          `update ballot set status = 'closed', closed_at = ?, result = ?::jsonb, result_hash = ?,
+                  result_stats = ?::jsonb where id = ?`,
+          [closedAt, resultText, resultHash, JSON.stringify({ turnout, delegatedShare }), ballot.id],
+        );
+        phases.mark('result');
+        const payloadText = canonicalObjectOfTexts({
+          ballotId: JSON.stringify(ballot.id),
+          billId: JSON.stringify(ballot.bill.id),
+          closedAt: JSON.stringify(closedAt.toISOString()),
+          scenario: canonicalJson(scenario),
+          result: resultText,
+          resultHash: JSON.stringify(resultHash),
         });
-      }
-      const closedAt = command.onlyIfDue ? ballot.closesAt : new Date();
-      if (command.onlyIfDue && closedAt.getTime() > Date.now()) {
-        return null;
-      }
-      const snapshot = await loadBallotSnapshot(em, ballot.id, closedAt);
-      if (!snapshot) {
-        throw new LiquideError(BallotErrorCode.BallotNotFound, { field: 'ballotId' });
-      }
-      const { live, result, scenario } = computeBallot(snapshot, { pseudonymised: true });
-      const { turnout, delegatedShare } = live.stats();
-      const resultHash = sha256Hex(canonicalJson(result));
-      ballot.status = 'closed';
-      ballot.closedAt = closedAt;
-      ballot.result = result;
-      ballot.resultHash = resultHash;
-      ballot.resultStats = { turnout, delegatedShare };
-      await em.flush();
-      await this.record.append(em, snapshot.collectiveId, 'ballot.closed', {
-        ballotId: ballot.id,
-        billId: ballot.bill.id,
-        closedAt: closedAt.toISOString(),
-        scenario,
-        result,
-        resultHash,
+        recordId = await this.record.appendCanonical(em, snapshot.collectiveId, BALLOT_CLOSED, payloadText);
+        phases.mark('record');
+        return { collectiveId: snapshot.collectiveId, result, resultHash };
+      })
+      .catch((error: unknown) => {
+        if (recordId !== undefined) {
+          this.record.forgetPayloadText(recordId);
+        }
+        throw error;
       });
-      return { collectiveId: snapshot.collectiveId, result, resultHash };
-    });
+    phases.mark('commit');
     if (!outcome) {
       throw new LiquideError(BallotErrorCode.BallotWrongStatus, {
         params: { status: 'open', expected: 'due' },
       });
     }
     await this.record.sealNow(outcome.collectiveId);
+    phases.mark('seal');
     this.events.publish(new BallotClosedEvent(outcome.collectiveId, command.ballotId, outcome.resultHash));
+    this.logger.log(`Closed ballot ${command.ballotId} ${phases.describe()}`);
     return { result: outcome.result, resultHash: outcome.resultHash };
   }
 }
