@@ -9,6 +9,7 @@ import { LIQUIDE_CONFIG } from '../config/config.module';
 import { runInBackground } from '../logging/background';
 import type { LiquideConfig } from '../config/liquide-config';
 import { DelegateVotedEvent } from './delegate-voted.event';
+import { notifyTrustees } from './trustee-notices';
 import { FANOUT_SLICE, inSlices, pushInterval, SerialPerKey } from './live-fanout';
 import { bufferedBytes, dropSocket, type LiveServer, type LiveSocket } from './live-socket';
 import type { LiveMessage } from './live-message';
@@ -142,7 +143,9 @@ export class LiveService implements OnModuleDestroy {
         });
         changed.forEach((id) => this.schedule(id));
         if (fromThisInstance) {
-          await this.notifyTrustees(message);
+          if (this.server) {
+            await notifyTrustees(this.server, this.em, message);
+          }
         }
         return;
       }
@@ -297,41 +300,6 @@ export class LiveService implements OnModuleDestroy {
       this.events.publish(new DelegateVotedEvent(entry.collectiveId, ballotId, memberId, choice, delegators));
     } catch (error) {
       this.logger.error(`Telling delegators of ${memberId} failed: ${String(error)}`);
-    }
-  }
-
-  private async notifyTrustees(message: Extract<LiveMessage, { type: 'delegation' }>): Promise<void> {
-    const server = this.server;
-    if (!server) {
-      return;
-    }
-    const [from] = await this.em
-      .fork()
-      .execute<{ display_name: string }[]>('select display_name from member where id = ?', [
-        message.memberId,
-      ]);
-    const person = { memberId: message.memberId, displayName: from?.display_name ?? '' };
-    const now = message.trustees ?? [];
-    const removed = message.previousTrustees.filter((id) => !now.includes(id));
-    now.forEach((trustee, index) => {
-      server.to(rooms.member(trustee)).emit('delegation:changed', {
-        collectiveId: message.collectiveId,
-        from: person,
-        change: 'set',
-        scope: message.scope,
-        target: message.target,
-        rank: index + 1,
-      });
-    });
-    for (const trustee of removed) {
-      server.to(rooms.member(trustee)).emit('delegation:changed', {
-        collectiveId: message.collectiveId,
-        from: person,
-        change: 'revoked',
-        scope: message.scope,
-        target: message.target,
-        rank: null,
-      });
     }
   }
 
