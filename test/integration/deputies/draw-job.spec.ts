@@ -224,4 +224,36 @@ describe('A draw runs as a job: started at once, followed live, cancellable, pub
     );
     expect(sortition.status).toBe('drawn');
   }, 300_000);
+
+  it('never publishes a proof that fails its own verification: the job fails with sortition.proof_unverified', async () => {
+    const setup = await committedSortition(organiser, collectiveId, quotas, 'trois');
+    const client = new Client({ connectionString: sut.db.url });
+    await client.connect();
+    try {
+      // a commitment dated after the draw: the proof the worker seals fails its verifier's date check
+      await client.query(`update sortition set committed_at = now() + interval '1 day' where id = $1`, [
+        setup.sortitionId,
+      ]);
+    } finally {
+      await client.end();
+    }
+    const started = await organiser.call<DrawJobView>('POST', `/api/sortitions/${setup.sortitionId}/draw`, {
+      seed: setup.seed,
+      publicValue: setup.publicValue,
+    });
+    expect(started.status).toBe(202);
+    const ended = await waitForJob(organiser, setup.sortitionId, started.body.id);
+    expect(ended).toMatchObject({
+      status: 'failed',
+      proofHash: null,
+      error: { code: 'sortition.proof_unverified' },
+    });
+    const { body: sortition } = await organiser.call<{ status: string }>(
+      'GET',
+      `/api/sortitions/${setup.sortitionId}`,
+    );
+    expect(sortition.status).toBe('committed');
+    const proof = await organiser.call('GET', `/api/sortitions/${setup.sortitionId}/proof`);
+    expect(proof.status).toBe(409);
+  }, 300_000);
 });

@@ -244,18 +244,21 @@ export class DrawJobRunner implements OnApplicationBootstrap, OnModuleDestroy {
           });
         }
         if (end.type === 'done' && sortition?.status === 'committed') {
-          const proof = await publishDraw(em, this.record, sortition, {
+          const published = await publishDraw(em, this.record, sortition, {
             seed: current.seed,
             publicValue: current.public_value,
             drawnAt: new Date(current.requested_at),
             outcome: end.outcome,
             proof: end.proof,
-          });
-          return drawJobs.finish(em, this.owner, job.row.id, {
-            status: 'done',
-            proofHash: proof.proofHash,
-            progress,
-          });
+          }).catch((error: unknown) => this.unpublished(error));
+          return drawJobs.finish(
+            em,
+            this.owner,
+            job.row.id,
+            'proofHash' in published
+              ? { status: 'done', proofHash: published.proofHash, progress }
+              : { status: 'failed', error: published, progress },
+          );
         }
         return drawJobs.finish(em, this.owner, job.row.id, {
           status: 'failed',
@@ -288,10 +291,25 @@ export class DrawJobRunner implements OnApplicationBootstrap, OnModuleDestroy {
         };
       }
     }
+    if (end.type === 'unverified') {
+      return this.unpublished(
+        new LiquideError(DrawJobErrorCode.ProofUnverified, { params: { difference: end.difference } }),
+      );
+    }
     if (end.type === 'failed') {
       this.logger.error(`Draw worker failed: ${end.message}`);
     }
     return { code: DrawJobErrorCode.WorkerFailed };
+  }
+
+  /** A proof that failed its own verification ends the job (nothing published); anything else is rethrown. */
+  private unpublished(error: unknown): NonNullable<DrawJobRow['error']> {
+    if (!(error instanceof LiquideError) || error.code !== (DrawJobErrorCode.ProofUnverified as string)) {
+      throw error;
+    }
+    const difference = String(error.options.params?.difference ?? '');
+    this.logger.error(`Draw not published: its proof failed verification: ${difference}`);
+    return { code: error.code, params: { difference } };
   }
 
   private track(work: Promise<unknown>): void {

@@ -6,6 +6,7 @@ export enum DrawJobErrorCode {
   JobNotFound = 'sortition.draw_job_not_found',
   JobFinished = 'sortition.draw_job_finished',
   WorkerFailed = 'sortition.draw_worker_failed',
+  ProofUnverified = 'sortition.proof_unverified',
 }
 
 export const DRAW_JOB_ERRORS = defineErrors({
@@ -28,5 +29,10 @@ export const DRAW_JOB_ERRORS = defineErrors({
     status: 500,
     fr: 'Le calcul du tirage a échoué ; relancez-le (le résultat sera le même)',
     en: 'The draw computation failed; start it again (the result will be the same)',
+  },
+  [DrawJobErrorCode.ProofUnverified]: {
+    status: 500,
+    fr: 'La preuve du tirage n’a pas passé sa propre vérification ({difference}) : rien n’a été publié',
+    en: 'The draw’s proof failed its own verification ({difference}): nothing was published',
   },
 });

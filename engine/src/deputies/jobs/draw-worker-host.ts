@@ -7,7 +7,10 @@ import type { PoolEntry, Quota } from '../sortition/types';
 import type { DrawWorkerInput, DrawWorkerMessage } from './draw-worker.contract';
 
 /** How a worker ended: its outcome, a refusal of the core, or a failure (crash, termination). */
-export type DrawWorkerEnd = Extract<DrawWorkerMessage, { type: 'done' | 'feasible' | 'refused' | 'failed' }>;
+export type DrawWorkerEnd = Extract<
+  DrawWorkerMessage,
+  { type: 'done' | 'feasible' | 'refused' | 'unverified' | 'failed' }
+>;
 
 export interface RunningDraw {
   /** Settles once, with the worker's last word; never rejects. */

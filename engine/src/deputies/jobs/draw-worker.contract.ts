@@ -26,7 +26,7 @@ export type DrawWorkerMessage =
   | {
       readonly type: 'done';
       readonly outcome: DrawOutcome | LeximinOutcome;
-      /** The sealed proof, when the input carried its context. */
+      /** The sealed proof, when the input carried its context: verified by the worker. */
       readonly proof?: AnySortitionProof;
     }
   | {
@@ -35,4 +35,6 @@ export type DrawWorkerMessage =
       readonly kind: string;
       readonly params: Record<string, string | number>;
     }
+  /** The sealed proof failed its own verification (the first difference): it must not be published. */
+  | { readonly type: 'unverified'; readonly difference: string }
   | { readonly type: 'failed'; readonly message: string };

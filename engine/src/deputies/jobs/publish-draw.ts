@@ -10,9 +10,10 @@ import type { DrawInput } from '../sortition/draw';
 import type { LeximinOutcome } from '../sortition/draw-leximin';
 import { finalSeed, seedCommitment } from '../sortition/hash';
 import type { AnySortitionProof as SortitionProof } from '../sortition/leximin-types';
-import { buildProof } from '../sortition/proof';
+import { buildProof, unverifiedDifference } from '../sortition/proof';
 import type { DrawOutcome } from '../sortition/types';
 import type { ProofContext } from './draw-worker.contract';
+import { DrawJobErrorCode } from './draw-jobs.errors';
 
 /**
  * The seed a draw reveals: the one given, or the one the server generated and kept. Checked against the
@@ -73,7 +74,9 @@ function sealedFor(proof: SortitionProof | undefined, context: ProofContext): pr
  * Publishes a computed draw inside the caller's transaction (the sortition row locked): builds the proof
  * (or takes the one the draw worker sealed for the same context), ends the previous panel's seats, seats the
  * new panel, appends `sortition.drawn` to the record. `drawnAt` is the moment the draw was asked for, so that
- * a draw computed again after a crash gives the same proof.
+ * a draw computed again after a crash gives the same proof. A proof built here (not sealed by the worker,
+ * which verifies its own) is verified first: one that fails is never published.
+ * @throws LiquideError `sortition.proof_unverified` (nothing changed) when the proof fails verification.
  */
 export async function publishDraw(
   em: EntityManager,
@@ -89,16 +92,23 @@ export async function publishDraw(
 ): Promise<SortitionProof> {
   const collectiveId = sortition.collective.id;
   const context = proofContextOf(sortition, draw.seed, draw.publicValue, draw.drawnAt);
-  const proof = sealedFor(draw.proof, context)
-    ? draw.proof
-    : buildProof({
-        ...context,
-        pool: sortition.pool,
-        seats: sortition.seats,
-        substituteCount: sortition.substituteCount,
-        quotas: sortition.quotas,
-        outcome: draw.outcome,
-      });
+  let proof: SortitionProof;
+  if (sealedFor(draw.proof, context)) {
+    proof = draw.proof;
+  } else {
+    proof = buildProof({
+      ...context,
+      pool: sortition.pool,
+      seats: sortition.seats,
+      substituteCount: sortition.substituteCount,
+      quotas: sortition.quotas,
+      outcome: draw.outcome,
+    });
+    const difference = await unverifiedDifference(proof);
+    if (difference) {
+      throw new LiquideError(DrawJobErrorCode.ProofUnverified, { params: { difference } });
+    }
+  }
   sortition.proof = proof;
   sortition.status = 'drawn';
   sortition.drawnAt = draw.drawnAt;

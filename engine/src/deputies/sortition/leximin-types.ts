@@ -4,14 +4,21 @@ import { SortitionProofSchema, type SortitionProof } from './types';
 /**
  * The LEXIMIN algorithm over groups of interchangeable volunteers (docs/sortition.md) that new draws use.
  * Version 2 prices columns at smoothed duals, two a round: the same inputs give another optimal
- * distribution than version 1 did, so the name changed with it.
+ * distribution than version 1 did, so the name changed with it. Version 3 widens the fixing margin of the
+ * groups just fixed only, when a level's LP is infeasible, never lowering an earlier level's groups (version
+ * 2 lowered them all, which could break the earlier levels' certificates): where version 2 widened a
+ * margin, version 3 publishes another distribution.
  */
-export const LEXIMIN_ALGORITHM = 'leximin-groups-highs/2';
+export const LEXIMIN_ALGORITHM = 'leximin-groups-highs/3';
 /**
  * Every LEXIMIN version a proof may name. A proof is verified from its distribution and its certificates,
  * never by running the optimisation again, so the checks are the same for each.
  */
-export const LEXIMIN_ALGORITHMS = ['leximin-groups-highs/1', LEXIMIN_ALGORITHM] as const;
+export const LEXIMIN_ALGORITHMS = [
+  'leximin-groups-highs/1',
+  'leximin-groups-highs/2',
+  LEXIMIN_ALGORITHM,
+] as const;
 /** Proofs of LEXIMIN draws: compositions, levels and their optimality certificates. */
 export const LEXIMIN_PROOF_FORMAT = 'liquide-sortition-proof/2';
 /** A level is accepted when no distribution can raise its groups by more than this (probability). */

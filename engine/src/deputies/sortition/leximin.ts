@@ -10,9 +10,11 @@ import type { PoolEntry, Quota } from './types';
 export const FIX_THRESHOLD = 1e-9;
 /**
  * Fixed groups are asked for what the level's distribution gives them (at most its value) minus the first
- * of these, so that the next level's LP stays
- * feasible in floating point; when it does not, every fixed group moves to the next margin. Small first: a fixed group's
- * margin lets later levels raise another group of its level by as much (times the sizes' ratio).
+ * of these, so that the next level's LP stays feasible in floating point; when it does not, the groups just
+ * fixed (only they: the LP was feasible before them) move to the next margin. Small first: a fixed group's
+ * margin lets later levels raise another group of its level by as much (times the sizes' ratio). Earlier
+ * levels' groups are never lowered: their certificates hold for their probabilities, and lowering them by
+ * `δ` would let a later level rise by `δ` times the ratio of their prices to its own (up to 8,000).
  */
 export const FIX_MARGINS = [1e-9, 1e-8, 1e-7, 1e-6] as const;
 /** Column-generation rounds at most per level. */
@@ -186,12 +188,14 @@ function solveLevels(
     fixedAt.forEach((f, g) => (share += y[g] * model.sizes[g] * f));
     return share;
   };
-  // Floating point may make a level's LP infeasible after groups are fixed: all margins then grow.
+  // Floating point may make a level's LP infeasible after groups are fixed: the margins of the groups just
+  // fixed then grow (never those of earlier levels, whose certificates assume their probabilities).
   const levelValue = new Map<number, number>();
-  let margin = 0;
+  const margin = new Map<number, number>();
+  let lastFixed: readonly number[] = [];
   const fixGroups = (groups: readonly number[]) =>
     groups.forEach((g) => {
-      const f = Math.max(0, (levelValue.get(g) ?? 0) - FIX_MARGINS[margin]);
+      const f = Math.max(0, (levelValue.get(g) ?? 0) - FIX_MARGINS[margin.get(g) ?? 0]);
       master.fix(g, f);
       fixedAt.set(g, f);
     });
@@ -200,11 +204,12 @@ function solveLevels(
       try {
         return master.solve();
       } catch (error) {
-        if (levelValue.size === 0 || margin === FIX_MARGINS.length - 1) {
+        const step = (margin.get(lastFixed[0]) ?? 0) + 1;
+        if (lastFixed.length === 0 || step === FIX_MARGINS.length) {
           throw error;
         }
-        margin += 1;
-        fixGroups([...levelValue.keys()]);
+        lastFixed.forEach((g) => margin.set(g, step));
+        fixGroups(lastFixed);
       }
     }
   };
@@ -236,6 +241,7 @@ function solveLevels(
       const achieved = panels.reduce((sum, counts, p) => sum + counts[g] * (solved.lambda[p] ?? 0), 0);
       levelValue.set(g, Math.min(z, achieved / model.sizes[g]));
     });
+    lastFixed = tight;
     fixGroups(tight);
     solved = solveMaster();
     open = open.filter((g) => !fixedNow.has(g));

@@ -127,6 +127,15 @@ export async function verifySortitionProof(json: unknown): Promise<ProofCheck> {
   }
 }
 
+/**
+ * Verifies a proof as it will be published (its JSON text, as read back) before it is: the first
+ * difference, or `null`. A proof that its own verifier rejects must never be published.
+ */
+export async function unverifiedDifference(proof: AnySortitionProof): Promise<string | null> {
+  const check = await verifySortitionProof(JSON.parse(JSON.stringify(proof)));
+  return check.ok ? null : check.difference;
+}
+
 async function replay(json: unknown): Promise<ProofCheck> {
   const parsed = SortitionProofSchema.safeParse(json);
   if (!parsed.success) {
