@@ -118,14 +118,13 @@ export async function registerAndSignIn(
   return login.accessToken;
 }
 
-export async function seed(
+/** The bench's organiser (registered, verified) and its collective `bench`, created through the API. */
+export async function benchCollective(
   api: Http,
-  members: number,
-  log: (line: string) => void,
   databaseUrl: string,
-): Promise<Setup> {
-  const password = 'bench-password-1';
-  const token = await registerAndSignIn(api, 'organiser@bench.example', password, 'Organiser');
+  settings: { visibility: string; deputies: number; public: boolean },
+): Promise<{ token: string; collectiveId: string }> {
+  const token = await registerAndSignIn(api, 'organiser@bench.example', 'bench-password-1', 'Organiser');
   await verifyAsOperator(databaseUrl, ['organiser@bench.example']);
   const collective = await api.json<{ id: string }>(
     'create collective',
@@ -136,39 +135,58 @@ export async function seed(
     {
       name: 'Bench',
       slug: 'bench',
-      settings: { visibility: 'live', deputies: 5, public: true },
+      settings,
     },
   );
-  const emails = Array.from({ length: members }, (_, i) => `voter${i}@bench.example`);
-  let started = performance.now();
-  const csv = toCsv([
-    ['email', 'display_name', 'roles'],
-    ...emails.map((email, i) => [email, `Voter ${i}`, 'member']),
-  ]);
-  const job = await api.json<{ importId: string }>(
-    'import',
-    202,
-    'POST',
-    `/api/collectives/${collective.id}/members/import`,
-    token,
-    csv,
-  );
+  return { token, collectiveId: collective.id };
+}
+
+/** Imports members from a CSV text through the API and waits until the import is done. */
+export async function importMembers(
+  api: Http,
+  collectiveId: string,
+  token: string,
+  csv: string,
+): Promise<void> {
+  const base = `/api/collectives/${collectiveId}/members`;
+  const job = await api.json<{ importId: string }>('import', 202, 'POST', `${base}/import`, token, csv);
   for (;;) {
     const progress = await api.json<{ status: string }>(
       'import progress',
       200,
       'GET',
-      `/api/collectives/${collective.id}/members/imports/${job.importId}`,
+      `${base}/imports/${job.importId}`,
       token,
     );
     if (progress.status === 'done') {
-      break;
+      return;
     }
     if (progress.status !== 'running') {
       throw new Error(`import: ${JSON.stringify(progress)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+export async function seed(
+  api: Http,
+  members: number,
+  log: (line: string) => void,
+  databaseUrl: string,
+): Promise<Setup> {
+  const password = 'bench-password-1';
+  const { token, collectiveId } = await benchCollective(api, databaseUrl, {
+    visibility: 'live',
+    deputies: 5,
+    public: true,
+  });
+  const emails = Array.from({ length: members }, (_, i) => `voter${i}@bench.example`);
+  let started = performance.now();
+  const csv = toCsv([
+    ['email', 'display_name', 'roles'],
+    ...emails.map((email, i) => [email, `Voter ${i}`, 'member']),
+  ]);
+  await importMembers(api, collectiveId, token, csv);
   const importS = (performance.now() - started) / 1000;
   log(`  imported ${members} members in ${importS.toFixed(2)} s; registering their accounts (argon2)…`);
   started = performance.now();
@@ -190,7 +208,7 @@ export async function seed(
     'create bill',
     201,
     'POST',
-    `/api/collectives/${collective.id}/bills`,
+    `/api/collectives/${collectiveId}/bills`,
     token,
     {
       title: 'Bench bill',
@@ -202,7 +220,7 @@ export async function seed(
     'create ballot',
     201,
     'POST',
-    `/api/collectives/${collective.id}/ballots`,
+    `/api/collectives/${collectiveId}/ballots`,
     token,
     {
       billId: bill.id,

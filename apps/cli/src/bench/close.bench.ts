@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { USAGE_ERROR } from '../commands/exit-status';
-import { Http, parseBenchOptions, registerAndSignIn, verifyAsOperator } from './bench-api';
+import { benchCollective, Http, parseBenchOptions } from './bench-api';
 import { fillElectorate, type Filled } from './close-fill';
 import { loadAverage } from './hostile';
 import { startServer, summariseProfiles, type ServerProcess } from './votes-server';
@@ -210,25 +210,16 @@ function readServerLine(line: string, into: ServerLog): void {
 
 /** An organiser, a collective (results shown after the close), a bill and its open ballot, by the API. */
 async function createBallot(api: Http, databaseUrl: string) {
-  const token = await registerAndSignIn(api, 'organiser@bench.example', 'bench-password-1', 'Organiser');
-  await verifyAsOperator(databaseUrl, ['organiser@bench.example']);
-  const collective = await api.json<{ id: string }>(
-    'create collective',
-    201,
-    'POST',
-    '/api/collectives',
-    token,
-    {
-      name: 'Bench',
-      slug: 'bench',
-      settings: { visibility: 'after-close', deputies: 5, public: true },
-    },
-  );
+  const { token, collectiveId } = await benchCollective(api, databaseUrl, {
+    visibility: 'after-close',
+    deputies: 5,
+    public: true,
+  });
   const bill = await api.json<{ id: string }>(
     'create bill',
     201,
     'POST',
-    `/api/collectives/${collective.id}/bills`,
+    `/api/collectives/${collectiveId}/bills`,
     token,
     { title: 'Bench bill', articles: [{ heading: 'Article 1', text: 'Benchmark.' }] },
   );
@@ -237,7 +228,7 @@ async function createBallot(api: Http, databaseUrl: string) {
     'create ballot',
     201,
     'POST',
-    `/api/collectives/${collective.id}/ballots`,
+    `/api/collectives/${collectiveId}/ballots`,
     token,
     {
       billId: bill.id,
@@ -246,7 +237,7 @@ async function createBallot(api: Http, databaseUrl: string) {
     },
   );
   await api.json('open ballot', 204, 'POST', `/api/ballots/${ballot.id}/open`, token);
-  return { token, collectiveId: collective.id, billId: bill.id, ballotId: ballot.id };
+  return { token, collectiveId, billId: bill.id, ballotId: ballot.id };
 }
 
 function watch(baseUrl: string, ballotId: string): Promise<Socket> {

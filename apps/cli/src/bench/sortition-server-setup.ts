@@ -1,7 +1,7 @@
 import { toCsv } from '@liquide/engine/common/csv';
 import { seedCommitment } from '@liquide/engine/deputies/sortition/hash';
 import type { Quota } from '@liquide/engine/deputies/sortition/types';
-import { type Http, verifyAsOperator } from './bench-api';
+import { benchCollective, type Http, importMembers, registerAndSignIn, verifyAsOperator } from './bench-api';
 import { generatedPool } from './sortition-pools';
 
 export interface SortitionServerSize {
@@ -37,19 +37,6 @@ async function inParallel(
   );
 }
 
-async function signIn(api: Http, email: string, displayName: string): Promise<string> {
-  await api.json(`register ${email}`, 202, 'POST', '/api/auth/register', undefined, {
-    email,
-    password: PASSWORD,
-    displayName,
-  });
-  const login = await api.json<{ accessToken: string }>('login', 200, 'POST', '/api/auth/login', undefined, {
-    email,
-    password: PASSWORD,
-  });
-  return login.accessToken;
-}
-
 /**
  * Everything a draw needs, through the server's API as an organiser and volunteers would do it: the
  * organiser's account and collective; the volunteers imported by CSV with their attributes (`attr:` columns),
@@ -65,17 +52,12 @@ export async function sortitionWorld(
 ): Promise<SortitionWorld> {
   const started = performance.now();
   const generated = generatedPool(size.volunteers, size.seats, size.features, size.slack);
-  const organiserToken = await signIn(api, 'organiser@bench.example', 'Organiser');
-  await verifyAsOperator(databaseUrl, ['organiser@bench.example']);
-  const collective = await api.json<{ id: string }>(
-    'create collective',
-    201,
-    'POST',
-    '/api/collectives',
-    organiserToken,
-    { name: 'Bench', slug: 'bench', settings: { visibility: 'live', deputies: size.seats, public: true } },
-  );
-  const base = `/api/collectives/${collective.id}`;
+  const { token: organiserToken, collectiveId } = await benchCollective(api, databaseUrl, {
+    visibility: 'live',
+    deputies: size.seats,
+    public: true,
+  });
+  const base = `/api/collectives/${collectiveId}`;
   const features = Object.keys(generated.pool[0]?.attributes ?? {});
   const emails = generated.pool.map((_, i) => `volunteer${i}@bench.example`);
   const csv = toCsv([
@@ -87,34 +69,11 @@ export async function sortitionWorld(
       ...features.map((name) => entry.attributes[name]),
     ]),
   ]);
-  const job = await api.json<{ importId: string }>(
-    'import',
-    202,
-    'POST',
-    `${base}/members/import`,
-    organiserToken,
-    csv,
-  );
-  for (;;) {
-    const progress = await api.json<{ status: string }>(
-      'import progress',
-      200,
-      'GET',
-      `${base}/members/imports/${job.importId}`,
-      organiserToken,
-    );
-    if (progress.status === 'done') {
-      break;
-    }
-    if (progress.status !== 'running') {
-      throw new Error(`import: ${JSON.stringify(progress)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await importMembers(api, collectiveId, organiserToken, csv);
   log(`  imported ${size.volunteers} members; registering their accounts (argon2) and volunteering…`);
   const tokens: string[] = new Array<string>(size.volunteers);
   await inParallel(size.volunteers, 8, async (i) => {
-    tokens[i] = await signIn(api, emails[i], `Volunteer ${i}`);
+    tokens[i] = await registerAndSignIn(api, emails[i], PASSWORD, `Volunteer ${i}`);
   });
   await verifyAsOperator(databaseUrl, emails);
   await inParallel(size.volunteers, 8, async (i) => {
@@ -139,7 +98,7 @@ export async function sortitionWorld(
   });
   const setupSeconds = (performance.now() - started) / 1000;
   log(`  ${volunteers.length} certified volunteers in ${setupSeconds.toFixed(1)} s`);
-  return { collectiveId: collective.id, organiserToken, quotas: generated.quotas, setupSeconds };
+  return { collectiveId, organiserToken, quotas: generated.quotas, setupSeconds };
 }
 
 /** Freezes the pool with the quotas and commits to a seed; returns the sortition and the seed to reveal. */
