@@ -223,7 +223,7 @@ describe('Deputies: volunteers → certified pool → verifiable draw → signed
       `/api/sortitions/${sortitionId}/proof`,
     );
     expect(published.body).toEqual(proof);
-    expect(proof.algorithm).toBe('leximin-groups-highs/3');
+    expect(proof.algorithm).toBe('leximin-groups-highs/4');
     expect(await verifySortitionProof(published.body)).toEqual({
       ok: true,
       proof,

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { drawSortition } from '../sortition/draw';
 import { canonicalPool, finalSeed, seedCommitment } from '../sortition/hash';
 import { buildProof, verifySortitionProof } from '../sortition/proof';
@@ -44,6 +45,32 @@ describe('startDrawWorker', () => {
     expect(end.type === 'done' && JSON.stringify(end.proof)).toBe(JSON.stringify(expected));
     expect(await verifySortitionProof(JSON.parse(JSON.stringify(expected)))).toMatchObject({ ok: true });
   });
+
+  /** The nice value of each of this process's threads (Linux), the main thread's under the process id. */
+  function threadNiceValues(): { main: number; others: number[] } {
+    const nice = (task: string) => {
+      const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    const tasks = readdirSync('/proc/self/task');
+    return {
+      main: nice(String(process.pid)),
+      others: tasks.filter((t) => t !== String(process.pid)).map(nice),
+    };
+  }
+
+  (existsSync('/proc/self/task') ? it : it.skip)(
+    'runs the draw at the lowest priority without lowering the server’s own thread',
+    async () => {
+      const before = threadNiceValues();
+      let during: { main: number; others: number[] } | undefined;
+      const sut = startDrawWorker(input, () => (during ??= threadNiceValues()));
+      expect((await sut.ended).type).toBe('done');
+      expect(during?.main).toBe(before.main);
+      expect(during?.others).toContain(19);
+      expect(threadNiceValues().main).toBe(before.main);
+    },
+  );
 
   it('answers a refusal of the core as such (pool too small), not as a crash', async () => {
     const end = await startDrawWorker({ ...input, seats: 40 }, () => undefined).ended;

@@ -5,6 +5,7 @@
  * Started by {@link startDrawWorker}.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { lowerThisThreadPriority } from '../../common/background-thread';
 import { drawSortition } from '../sortition/draw';
 import { checkQuotasFeasible } from '../sortition/leximin';
 import { buildProof, unverifiedDifference } from '../sortition/proof';
@@ -79,5 +80,7 @@ async function run(input: DrawWorkerInput): Promise<void> {
 }
 
 if (parentPort) {
+  // the draw yields the cores to the server's event loop whenever both want one
+  lowerThisThreadPriority();
   void run(workerData as DrawWorkerInput);
 }

@@ -1,5 +1,5 @@
 import { compareStrings } from '../../tally/draw';
-import { fixedProbability, WEIGHT_SCALE } from './fixed-point';
+import { fixedProbability, LEXIMIN_WEIGHT_SCALE } from './fixed-point';
 import { groupModel, type GroupModel } from './groups';
 import { leximinDistribution, type LeximinProgress, type LeximinResult } from './leximin';
 import { LEXIMIN_ALGORITHM, type LeximinDistribution, type LevelProof } from './leximin-types';
@@ -30,16 +30,20 @@ export function groupProbabilities(
   panels: LeximinDistribution['panels'],
   denominator: number,
 ): string[] {
+  // exact whatever the weights: a proof read from outside may hold sums past 2^53
   return model.sizes.map((n, g) => {
-    const numerator = panels.reduce((sum, panel) => sum + panel.weight * panel.counts[g], 0);
-    return fixedProbability(numerator, n * denominator);
+    const numerator = panels.reduce(
+      (sum, panel) => (panel.counts[g] === 0 ? sum : sum + BigInt(panel.weight) * BigInt(panel.counts[g])),
+      0n,
+    );
+    return fixedProbability(numerator, BigInt(n) * BigInt(denominator));
   });
 }
 
 /** The solver's result as published: integer weights, compositions in canonical order, the levels. */
 export function publishDistribution(result: LeximinResult): LeximinDistribution {
   const panels = result.panels
-    .map((counts, p) => ({ counts, weight: Math.round(result.lambda[p] * WEIGHT_SCALE) }))
+    .map((counts, p) => ({ counts, weight: Math.round(result.lambda[p] * LEXIMIN_WEIGHT_SCALE) }))
     .filter((panel) => panel.weight > 0)
     .sort((a, b) => compareCounts(a.counts, b.counts));
   const denominator = panels.reduce((sum, panel) => sum + panel.weight, 0);

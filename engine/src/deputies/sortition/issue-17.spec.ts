@@ -1,5 +1,6 @@
 import { drawLeximin } from './draw-leximin';
 import issue17 from './fixtures/issue-17-pool.json';
+import tolerance from './fixtures/issue-17-tolerance-pool.json';
 import { canonicalPool, finalSeed, proofHash, seedCommitment } from './hash';
 import { buildProof, unverifiedDifference, verifySortitionProof } from './proof';
 import type { PoolEntry, Quota } from './types';
@@ -13,15 +14,15 @@ const PUBLIC = 'EuroMillions 2026-12-04';
  * lowered every earlier group by 9·10⁻⁹, which the prices of later levels amplify up to 8,000 times.
  * Ids renamed in the same order: the groups, and so the computation, are the same.
  */
-function issue17Pool(): PoolEntry[] {
-  const pool = issue17.members.map((combo, i) => {
-    const values = issue17.combos[combo].split('|');
+function issue17Pool(fixture: typeof issue17 = issue17): PoolEntry[] {
+  const pool = fixture.members.map((combo, i) => {
+    const values = fixture.combos[combo].split('|');
     return {
       id: `p${String(i).padStart(4, '0')}`,
-      attributes: Object.fromEntries(issue17.attributes.map((a, k) => [a, values[k]])),
+      attributes: Object.fromEntries(fixture.attributes.map((a, k) => [a, values[k]])),
     };
   });
-  return canonicalPool(pool, issue17.quotas);
+  return canonicalPool(pool, fixture.quotas);
 }
 
 async function proofOf(pool: PoolEntry[], quotas: Quota[], seats: number, substituteCount: number) {
@@ -53,10 +54,24 @@ async function proofOf(pool: PoolEntry[], quotas: Quota[], seats: number, substi
 describe('issue #17: every LEXIMIN proof the server publishes passes its own verification', () => {
   it('verifies the proof of the draw whose version-2 proof failed at level 7 (a margin widened late)', async () => {
     const proof = await proofOf(issue17Pool(), issue17.quotas, issue17.seats, issue17.substituteCount);
-    expect(proof.algorithm).toBe('leximin-groups-highs/3');
+    expect(proof.algorithm).toBe('leximin-groups-highs/4');
     const sut = await verifySortitionProof(JSON.parse(JSON.stringify(proof)));
     expect(sut).toMatchObject({ ok: true, leximin: { levels: expect.any(Number) } });
     expect(sut.ok && sut.leximin!.gap).toBeLessThan(1e-6);
+  }, 300_000);
+
+  it('verifies, well within the tolerance, the draw whose version-3 proof missed level 8 by 7·10⁻⁷ (LP tolerance)', async () => {
+    // version 3 solved the master to HiGHS's default feasibility (10⁻⁷): its λ summed to 1 + 1.6·10⁻⁷, and
+    // level 8 (whose earlier groups' prices outweigh its own 7,659 times) failed by 1.7·10⁻⁶
+    const proof = await proofOf(
+      issue17Pool(tolerance),
+      tolerance.quotas,
+      tolerance.seats,
+      tolerance.substituteCount,
+    );
+    const sut = await verifySortitionProof(JSON.parse(JSON.stringify(proof)));
+    expect(sut).toMatchObject({ ok: true });
+    expect(sut.ok && sut.leximin!.gap).toBeLessThan(1e-7);
   }, 300_000);
 
   it('names why a proof may not be published: the first difference its verifier finds', async () => {

@@ -7,9 +7,11 @@ import { SortitionProofSchema, type SortitionProof } from './types';
  * distribution than version 1 did, so the name changed with it. Version 3 widens the fixing margin of the
  * groups just fixed only, when a level's LP is infeasible, never lowering an earlier level's groups (version
  * 2 lowered them all, which could break the earlier levels' certificates): where version 2 widened a
- * margin, version 3 publishes another distribution.
+ * margin, version 3 publishes another distribution. Version 4 solves every LP to a feasibility of 10⁻¹⁰
+ * rather than 10⁻⁷ and publishes weights out of about 10¹² rather than 10⁹: version 3's distributions could
+ * miss their later levels' certificates by up to 1.7·10⁻⁶ (issue #17).
  */
-export const LEXIMIN_ALGORITHM = 'leximin-groups-highs/3';
+export const LEXIMIN_ALGORITHM = 'leximin-groups-highs/4';
 /**
  * Every LEXIMIN version a proof may name. A proof is verified from its distribution and its certificates,
  * never by running the optimisation again, so the checks are the same for each.
@@ -17,6 +19,7 @@ export const LEXIMIN_ALGORITHM = 'leximin-groups-highs/3';
 export const LEXIMIN_ALGORITHMS = [
   'leximin-groups-highs/1',
   'leximin-groups-highs/2',
+  'leximin-groups-highs/3',
   LEXIMIN_ALGORITHM,
 ] as const;
 /** Proofs of LEXIMIN draws: compositions, levels and their optimality certificates. */

@@ -6,9 +6,19 @@ type Solver = Highs;
 /** A relaxed count this close to an integer is that integer. */
 const INTEGRALITY = 1e-9;
 
-/** Single-threaded, quiet, exact enough; HiGHS is deterministic for one sequence of calls. */
+/**
+ * Single-threaded, quiet, exact enough; HiGHS is deterministic for one sequence of calls. Feasibility within
+ * 10⁻¹⁰ (HiGHS's default is 10⁻⁷): the master's `λ` become the published distribution, and a `Σ λ = 1` or a
+ * fixed group's row met only within 10⁻⁷ moved later levels' certificates by up to 1.7·10⁻⁶ (the earlier
+ * groups' prices outweigh the open ones' up to 8,000 times), over the verifier's tolerance (issue #17).
+ */
 function configure(model: Model): void {
-  model.options.set({ output_flag: false, mip_rel_gap: 1e-9 });
+  model.options.set({
+    output_flag: false,
+    mip_rel_gap: 1e-9,
+    primal_feasibility_tolerance: 1e-10,
+    dual_feasibility_tolerance: 1e-10,
+  });
 }
 
 /**

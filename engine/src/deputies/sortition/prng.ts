@@ -29,14 +29,27 @@ export class SeededRandom {
     return this.block[this.used++];
   }
 
-  /** A uniform integer in `[0, n)`, `1 ≤ n ≤ 2^32`, without modulo bias (rejection sampling). */
+  /**
+   * A uniform integer in `[0, n)`, `1 ≤ n ≤ 2^53`, without modulo bias (rejection sampling). Up to 2^32 it
+   * reads one word per try; above, two words make a 53-bit integer (the high word's 32 bits, then the low
+   * word's top 21). Streams of earlier proofs (all below 2^32) replay unchanged.
+   */
   below(n: number): number {
-    if (!Number.isInteger(n) || n < 1 || n > 2 ** 32) {
-      throw new RangeError(`below: n must be an integer from 1 to 2^32 (got ${n})`);
+    if (!Number.isSafeInteger(n) || n < 1) {
+      throw new RangeError(`below: n must be an integer from 1 to 2^53 (got ${n})`);
     }
-    const limit = Math.floor(2 ** 32 / n) * n;
+    if (n <= 2 ** 32) {
+      const limit = Math.floor(2 ** 32 / n) * n;
+      for (;;) {
+        const x = this.nextUint32();
+        if (x < limit) {
+          return x % n;
+        }
+      }
+    }
+    const limit = Math.floor(2 ** 53 / n) * n;
     for (;;) {
-      const x = this.nextUint32();
+      const x = this.nextUint32() * 2 ** 21 + (this.nextUint32() >>> 11);
       if (x < limit) {
         return x % n;
       }

@@ -60,15 +60,15 @@ export function verifyLeximinProof(json: unknown): Result {
   }
   const model = groupModel(pool, proof.quotas, proof.seats);
   const { distribution } = proof;
-  let total = 0;
+  let total = 0n;
   for (const [p, panel] of distribution.panels.entries()) {
     const broken = brokenRule(model, panel.counts);
     if (broken) {
       return fail(`$.distribution.panels[${p}].counts: ${broken}`);
     }
-    total += panel.weight;
+    total += BigInt(panel.weight);
   }
-  if (total !== distribution.denominator) {
+  if (total !== BigInt(distribution.denominator)) {
     return fail(`$.distribution.denominator: the weights add up to ${total}`);
   }
   const byGroup = groupProbabilities(model, distribution.panels, distribution.denominator);
