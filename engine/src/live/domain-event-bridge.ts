@@ -9,7 +9,8 @@ import { BallotClosedEvent } from '../ballots/ballots.events';
 import { DelegationRevokedEvent, DelegationSetEvent } from '../delegations/delegations.events';
 import { VoteCastEvent, VoteWithdrawnEvent } from '../votes/votes.events';
 import { runInBackground } from '../logging/background';
-import { MemberDeactivatedEvent } from '../members/members.events';
+import { MemberDeactivatedEvent, MembershipFiguresChangedEvent } from '../members/members.events';
+import { MemberJoinedEvent } from '../people/people.events';
 import type { LiveMessage } from './live-message';
 import { LiveService } from './live.service';
 
@@ -21,7 +22,9 @@ type DomainEvent =
   | DelegationSetEvent
   | DelegationRevokedEvent
   | BallotClosedEvent
-  | MemberDeactivatedEvent;
+  | MemberDeactivatedEvent
+  | MembershipFiguresChangedEvent
+  | MemberJoinedEvent;
 
 /**
  * Turns committed domain events into live messages for this instance and, with REDIS_URL set,
@@ -35,6 +38,8 @@ type DomainEvent =
   DelegationRevokedEvent,
   BallotClosedEvent,
   MemberDeactivatedEvent,
+  MembershipFiguresChangedEvent,
+  MemberJoinedEvent,
 )
 export class DomainEventBridge implements IEventHandler<DomainEvent>, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(DomainEventBridge.name);
@@ -104,6 +109,9 @@ export class DomainEventBridge implements IEventHandler<DomainEvent>, OnModuleIn
         previousTrustees: event.previousTrustees,
         expiresAt: event.expiresAt?.toISOString() ?? null,
       };
+    }
+    if (event instanceof MembershipFiguresChangedEvent || event instanceof MemberJoinedEvent) {
+      return { ...base, type: 'members-changed', collectiveId: event.collectiveId };
     }
     if (event instanceof MemberDeactivatedEvent) {
       return {

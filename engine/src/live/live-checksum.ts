@@ -107,3 +107,11 @@ export function delegationHash(
 export function delegationKey(memberId: string, scope: string): string {
   return `${memberId}|${scope}`;
 }
+
+/**
+ * A member's hash, over what the tally counts of them: id, weight (in millionths, rounded half up) and
+ * activity, MD5's first 32 bits modulo 2^30. Only members with voting rights and the member role take part.
+ */
+export function memberHash(memberId: string, weight: number, active: boolean): number {
+  return md5Prefix32(`${memberId}|${Math.floor(weight * 1_000_000 + 0.5)}|${active ? 1 : 0}`) % MOD;
+}

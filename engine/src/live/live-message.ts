@@ -31,6 +31,11 @@ export type LiveMessage = { readonly origin: string; readonly at: number } & (
       readonly memberId: string;
     }
   | {
+      /** Members' tally figures changed (rights, weight, activity, new members): the tallies are reloaded. */
+      readonly type: 'members-changed';
+      readonly collectiveId: string;
+    }
+  | {
       readonly type: 'closed';
       readonly collectiveId: string;
       readonly ballotId: string;

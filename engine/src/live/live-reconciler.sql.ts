@@ -3,7 +3,9 @@
  * for its votes and for the delegations that apply to it (global, its bill's topic, its bill), the
  * number of rows written before the grace period and the sum of their hashes modulo 2^30, and the
  * keys of the rows written during it (left out of the comparison: their announcement may still be
- * on its way). The hashes are the SQL twins of `voteHash` and `delegationHash` (live-checksum.ts).
+ * on its way); and the number and hash sum of the members the tally counts (no grace: a membership change
+ * reloads the tally, and a difference must be seen twice to count). The hashes are the SQL twins of
+ * `voteHash`, `delegationHash` and `memberHash` (live-checksum.ts).
  *
  * Parameters: the grace period in milliseconds, then the ballot ids (a PostgreSQL array literal).
  */
@@ -16,7 +18,8 @@ with b as (
 )
 select b.id as "ballotId", b.status,
        v.count as "voteCount", v.sum as "voteSum", v.recent as "voteRecent",
-       d.count as "delegationCount", d.sum as "delegationSum", d.recent as "delegationRecent"
+       d.count as "delegationCount", d.sum as "delegationSum", d.recent as "delegationRecent",
+       m.count as "memberCount", m.sum as "memberSum"
   from b
   cross join lateral (
     select count(*) filter (where settled)::int as count,
@@ -42,7 +45,14 @@ select b.id as "ballotId", b.status,
              where collective_id = b.collective_id
                and (scope = 'global' or (scope = 'topic' and target = b.topic_id)
                     or (scope = 'bill' and target = b.bill_id))) rows
-  ) d`;
+  ) d
+  cross join lateral (
+    select count(*)::int as count, (coalesce(sum(h), 0) % 1073741824)::int as sum
+      from (select ('x' || left(md5(id::text || '|' || floor(weight * 1000000 + 0.5)::bigint::text || '|'
+                     || case when active then '1' else '0' end), 8))::bit(32)::bigint % 1073741824 as h
+              from member
+             where collective_id = b.collective_id and voting_rights and 'member' = any(roles)) rows
+  ) m`;
 
 /** One row of {@link RECONCILE_SQL}. */
 export interface ReconcileRow {
@@ -54,4 +64,6 @@ export interface ReconcileRow {
   readonly delegationCount: number;
   readonly delegationSum: number;
   readonly delegationRecent: string[];
+  readonly memberCount: number;
+  readonly memberSum: number;
 }

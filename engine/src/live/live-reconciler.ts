@@ -184,7 +184,7 @@ export class LiveReconciler implements OnModuleInit, OnModuleDestroy {
 
   /**
    * How the entry, as it stood when the round began, differs from PostgreSQL (recent rows aside),
-   * as "votes tally/database, delegations tally/database" (count:sum); null when it does not.
+   * as "votes tally/database, delegations …, members …" (count:sum); null when it does not.
    */
   private difference(entry: Entry, row: ReconcileRow): string | null {
     const votes = entry.checksums.votes.settled(row.voteRecent);
@@ -200,11 +200,20 @@ export class LiveReconciler implements OnModuleInit, OnModuleDestroy {
     const database = {
       votes: { count: row.voteCount, sum: row.voteSum },
       delegations: { count: row.delegationCount, sum: row.delegationSum },
+      members: { count: row.memberCount, sum: row.memberSum },
     };
-    if (same(votes, database.votes) && same(delegations, database.delegations)) {
+    const members = entry.checksums.members;
+    if (
+      same(votes, database.votes) &&
+      same(delegations, database.delegations) &&
+      same(members, database.members)
+    ) {
       return null;
     }
-    return `votes ${figures(votes)}/${figures(database.votes)}, delegations ${figures(delegations)}/${figures(database.delegations)}`;
+    return (
+      `votes ${figures(votes)}/${figures(database.votes)}, delegations ${figures(delegations)}/` +
+      `${figures(database.delegations)}, members ${figures(members)}/${figures(database.members)}`
+    );
   }
 }
 

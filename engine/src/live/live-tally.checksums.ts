@@ -1,12 +1,21 @@
 import { canonicalJson } from '../record/canonical-json';
 import type { ScenarioV1 } from '../tally';
-import { Checksum, delegationHash, delegationKey, voteHash } from './live-checksum';
+import {
+  Checksum,
+  delegationHash,
+  delegationKey,
+  memberHash,
+  voteHash,
+  type ChecksumFigures,
+} from './live-checksum';
 import type { LiveChange } from './live-tally.registry';
 
-/** A live tally's checksums: its votes, and the delegations that apply to its ballot. */
+/** A live tally's checksums: its votes, the delegations that apply to its ballot, and its members. */
 export interface TallyChecksums {
   readonly votes: Checksum;
   readonly delegations: Checksum;
+  /** Fixed for the entry's life: a change of membership reloads the tally (`MembershipReloads`). */
+  readonly members: ChecksumFigures;
 }
 
 /** The checksums of a freshly loaded snapshot (a method ballot's votes are its ballots' JSON). */
@@ -28,7 +37,11 @@ export function checksumsOf(
   for (const d of scenario.delegations) {
     delegations.set(delegationKey(d.from, d.scope), delegationHash(d.from, d.scope, d.to, d.expiresAt));
   }
-  return { votes, delegations };
+  let sum = 0;
+  for (const member of scenario.members) {
+    sum = (sum + memberHash(member.id, member.weight ?? 1, member.active !== false)) % 2 ** 30;
+  }
+  return { votes, delegations, members: { count: scenario.members.length, sum } };
 }
 
 /** Records a change the tally has just applied (a delegation only when it concerns the ballot). */

@@ -14,6 +14,7 @@ import { FANOUT_SLICE, inSlices, pushInterval, SerialPerKey } from './live-fanou
 import { bufferedBytes, dropSocket, type LiveServer, type LiveSocket } from './live-socket';
 import type { LiveMessage } from './live-message';
 import { LiveTallyRegistry } from './live-tally.registry';
+import { MembershipReloads } from './membership-reloads';
 import { rooms, type ServerToClientEvents, type TallyState, type WatchAnswer } from './live.contract';
 import { activeMembershipIds } from '../members/membership';
 
@@ -34,6 +35,7 @@ export class LiveService implements OnModuleDestroy {
   private readonly sweeper: NodeJS.Timeout;
   /** A ballot's pushes and its close, one at a time. */
   private readonly serial = new SerialPerKey();
+  private readonly membershipReloads: MembershipReloads;
 
   constructor(
     private readonly registry: LiveTallyRegistry,
@@ -45,6 +47,7 @@ export class LiveService implements OnModuleDestroy {
     this.maxBufferedBytes = config.live.limits.maxBufferedBytes;
     this.sweeper = setInterval(() => this.sweepSlowConsumers(), 500);
     this.sweeper.unref();
+    this.membershipReloads = new MembershipReloads(registry, (id) => this.changed(id), this.logger);
   }
 
   attach(server: LiveServer): void {
@@ -151,6 +154,9 @@ export class LiveService implements OnModuleDestroy {
       }
       case 'closed':
         await this.closed(message.ballotId);
+        return;
+      case 'members-changed':
+        this.membershipReloads.changed(message.collectiveId);
         return;
       case 'membership-ended':
         if (this.server) {

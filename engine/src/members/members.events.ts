@@ -13,3 +13,11 @@ export class MemberReactivatedEvent {
     readonly memberId: string,
   ) {}
 }
+
+/**
+ * Members' tally figures changed (voting rights, weight, activity, new members): the live tallies of the
+ * collective's open ballots are loaded again, so that observers see what the close will count.
+ */
+export class MembershipFiguresChangedEvent {
+  constructor(readonly collectiveId: string) {}
+}

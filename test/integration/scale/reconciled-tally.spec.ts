@@ -121,6 +121,27 @@ describe('Live tallies reconciled with PostgreSQL', () => {
     expect(states.at(-1)).toMatchObject({ status: 'closed', final: true, totals: { no: 1 } });
   });
 
+  it('shows members whose weight or activity changed behind its back', async () => {
+    const { ballotId } = await createBallot(c.admin, c.id, { visibility: 'live' });
+    await c.users.Dan.call('PUT', `/api/ballots/${ballotId}/vote`, {
+      choice: 'abstain',
+      requestId: requestId(),
+    });
+    await c.users.Cleo.call('PUT', `/api/ballots/${ballotId}/vote`, {
+      choice: 'yes',
+      requestId: requestId(),
+    });
+    const states = await observe(ballotId);
+    await shows(states, { abstain: 1, yes: 1 });
+    // an update no command announced (a script run by the collective's administrator, say)
+    await pg.query('update member set weight = 2.5 where id = $1', [c.ids.Dan]);
+    await shows(states, { abstain: 2.5, yes: 1 });
+    await pg.query('update member set active = false where id = $1', [c.ids.Cleo]);
+    await shows(states, { abstain: 2.5, yes: 0 });
+    await pg.query('update member set active = true where id = $1', [c.ids.Cleo]);
+    await shows(states, { abstain: 2.5, yes: 1 });
+  });
+
   it('leaves alone tallies that agree with PostgreSQL', async () => {
     const { ballotId, billId } = await createBallot(c.admin, c.id, { visibility: 'live' });
     const states = await observe(ballotId);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Logger } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { MemberErrorCode } from '../members.errors';
+import { MembershipFiguresChangedEvent } from '../members.events';
 import { LiquideError } from '../../errors/liquide-error';
 import { recordProof } from '../../record/record-proof';
 import { describeFailure, runInBackground } from '../../logging/background';
@@ -25,6 +26,7 @@ export class ImportMembersHandler implements ICommandHandler<ImportMembersComman
   constructor(
     private readonly em: EntityManager,
     private readonly record: RecordService,
+    private readonly events: EventBus,
   ) {}
 
   async execute(command: ImportMembersCommand): Promise<ImportStarted> {
@@ -99,6 +101,11 @@ export class ImportMembersHandler implements ICommandHandler<ImportMembersComman
         .fork()
         .execute("update member_import set status = 'failed', finished_at = now() where id = ?", [importId])
         .catch(() => undefined);
+    } finally {
+      // the batches committed before a failure count too
+      if (created + updated > 0) {
+        this.events.publish(new MembershipFiguresChangedEvent(collectiveId));
+      }
     }
   }
 }

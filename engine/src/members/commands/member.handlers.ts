@@ -5,7 +5,11 @@ import { LiquideError } from '../../errors/liquide-error';
 import { recordProof } from '../../record/record-proof';
 import { RecordService } from '../../record/record.service';
 import { Member, type Role } from '../member.entity';
-import { MemberDeactivatedEvent, MemberReactivatedEvent } from '../members.events';
+import {
+  MemberDeactivatedEvent,
+  MemberReactivatedEvent,
+  MembershipFiguresChangedEvent,
+} from '../members.events';
 import { ChangeRoleCommand, UpdateMemberCommand } from './member.commands';
 
 @CommandHandler(ChangeRoleCommand)
@@ -119,6 +123,10 @@ export class UpdateMemberHandler implements ICommandHandler<UpdateMemberCommand>
       this.events.publish(new MemberDeactivatedEvent(command.collectiveId, command.memberId));
     } else if (flipped === 'reactivated') {
       this.events.publish(new MemberReactivatedEvent(command.collectiveId, command.memberId));
+    }
+    const { votingRights, weight, active } = command.changes;
+    if (votingRights !== undefined || weight !== undefined || active !== undefined) {
+      this.events.publish(new MembershipFiguresChangedEvent(command.collectiveId));
     }
   }
 }
