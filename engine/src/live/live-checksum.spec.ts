@@ -1,4 +1,4 @@
-import { Checksum, delegationHash, voteHash } from './live-checksum';
+import { Checksum, delegationHash, memberHash, voteHash } from './live-checksum';
 
 const ANA = '0000000a-0000-4000-8000-000000000001';
 const BEN = '0000000b-0000-4000-8000-000000000002';
@@ -34,5 +34,19 @@ describe('Checksum', () => {
     expect(checksum.settled([ANA])).toEqual({ count: 0, sum: 0 });
     // no mark: nothing to compare
     expect(checksum.settled([])).toBeNull();
+  });
+
+  it('tells a member apart from their deactivated self and from another weight, with plain integers', () => {
+    const hashes = [
+      memberHash(ANA, 1, true),
+      memberHash(ANA, 1, false),
+      memberHash(ANA, 2.5, true),
+      memberHash(ANA, 1.000001, true),
+      memberHash(BEN, 1, true),
+    ];
+    expect(new Set(hashes).size).toBe(hashes.length);
+    hashes.forEach((hash) => expect(Number.isInteger(hash) && hash >= 0 && hash < 2 ** 30).toBe(true));
+    // the largest weight a member may have, in millionths, stays exact
+    expect(memberHash(ANA, 1_000_000, true)).toBe(memberHash(ANA, 1_000_000, true));
   });
 });

@@ -109,9 +109,14 @@ export function delegationKey(memberId: string, scope: string): string {
 }
 
 /**
- * A member's hash, over what the tally counts of them: id, weight (in millionths, rounded half up) and
- * activity, MD5's first 32 bits modulo 2^30. Only members with voting rights and the member role take part.
+ * A member's hash, over what the tally counts of them: the id's first 32 bits (a UUID), times 3 when active,
+ * plus their weight in millionths (rounded half up, modulo 2^30) times 40,503, modulo 2^30. Plain integer
+ * arithmetic (exact in doubles, below 2^47): a million members cost milliseconds, not the seconds an MD5 each
+ * would. Only members with voting rights and the member role take part. The SQL twin is in
+ * `live-reconciler.sql.ts`.
  */
 export function memberHash(memberId: string, weight: number, active: boolean): number {
-  return md5Prefix32(`${memberId}|${Math.floor(weight * 1_000_000 + 0.5)}|${active ? 1 : 0}`) % MOD;
+  const prefix = parseInt(memberId.slice(0, 8), 16);
+  const micro = Math.floor(weight * 1_000_000 + 0.5) % MOD;
+  return (prefix * (active ? 3 : 1) + micro * 40_503) % MOD;
 }

@@ -48,8 +48,8 @@ select b.id as "ballotId", b.status,
   ) d
   cross join lateral (
     select count(*)::int as count, (coalesce(sum(h), 0) % 1073741824)::int as sum
-      from (select ('x' || left(md5(id::text || '|' || floor(weight * 1000000 + 0.5)::bigint::text || '|'
-                     || case when active then '1' else '0' end), 8))::bit(32)::bigint % 1073741824 as h
+      from (select (('x' || left(id::text, 8))::bit(32)::bigint * case when active then 3 else 1 end
+                    + (floor(weight * 1000000 + 0.5)::bigint % 1073741824) * 40503) % 1073741824 as h
               from member
              where collective_id = b.collective_id and voting_rights and 'member' = any(roles)) rows
   ) m`;
