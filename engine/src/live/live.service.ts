@@ -36,6 +36,8 @@ export class LiveService implements OnModuleDestroy {
   /** A ballot's pushes and its close, one at a time. */
   private readonly serial = new SerialPerKey();
   private readonly membershipReloads: MembershipReloads;
+  /** Ballots whose final state this instance sent (the latest 10,000): a second announcement sends nothing. */
+  private readonly finalsSent = new Set<string>();
 
   constructor(
     private readonly registry: LiveTallyRegistry,
@@ -317,6 +319,10 @@ export class LiveService implements OnModuleDestroy {
   }
 
   private async sendFinal(ballotId: string): Promise<void> {
+    if (this.finalsSent.has(ballotId)) {
+      // announced twice (the reconciler found the close first, then its announcement came): once is enough
+      return;
+    }
     const entry = await this.registry.get(ballotId).catch(() => null);
     this.registry.drop(ballotId);
     this.fanoutMs.delete(ballotId);
@@ -332,6 +338,10 @@ export class LiveService implements OnModuleDestroy {
       return;
     }
     const state = finalState(ballot, figures, (entry?.version ?? 0) + 1);
+    this.finalsSent.add(ballotId);
+    if (this.finalsSent.size > 10_000) {
+      this.finalsSent.delete(this.finalsSent.values().next().value!);
+    }
     const room = rooms.watch(ballotId);
     server.local.to(room).emit('tally:state', state);
     server.local.to(room).emit('ballot:closed', {

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import type { TallyState } from '@liquide/engine';
 import { LiveReconciler } from '@liquide/engine/live/live-reconciler';
+import { LiveService } from '@liquide/engine/live/live.service';
 import { collectStates, connectLive, watch, type LiveClient } from '../../support/live-client';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { waitFor } from '../../support/wait';
@@ -119,6 +120,18 @@ describe('Live tallies reconciled with PostgreSQL', () => {
     );
     await waitFor(() => Promise.resolve(closed.length > 0 && states.at(-1)?.final === true));
     expect(states.at(-1)).toMatchObject({ status: 'closed', final: true, totals: { no: 1 } });
+
+    // the lost announcement arrives after all (Redis back): the observers were told once, and stay told
+    const seen = states.length;
+    await sut.app
+      .get(LiveService)
+      .handle(
+        { type: 'closed', origin: 'late', at: Date.now(), collectiveId: c.id, ballotId, resultHash: '' },
+        false,
+      );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(closed).toHaveLength(1);
+    expect(states).toHaveLength(seen);
   });
 
   it('shows members whose weight or activity changed behind its back', async () => {
