@@ -10,6 +10,13 @@ import type { LiveTallyRegistry } from './live-tally.registry';
 export const MEMBERSHIP_RELOAD_DELAY_MS = 500;
 
 /**
+ * A reload of a large electorate holds the event loop (a million members: seconds to build the tally): the
+ * next one of the same ballot waits at least this many times as long as the last took, so that an organiser
+ * changing members one by one in a huge collective slows the figures' updates, not the server.
+ */
+export const MEMBERSHIP_RELOAD_SPACING = 10;
+
+/**
  * Loads the live tallies of a collective's open ballots again when its members' tally figures changed
  * (voting rights, weight, activity, new members): a vote or a delegation is applied change by change, but a
  * membership changes who counts, which only a fresh snapshot tells. Observers keep the current state until
@@ -20,6 +27,8 @@ export const MEMBERSHIP_RELOAD_DELAY_MS = 500;
 export class MembershipReloads {
   /** Ballots being reloaded, and whether another change arrived since their reload began. */
   private readonly running = new Map<string, boolean>();
+  /** How long each ballot's last reload took (ms). */
+  private readonly lastMs = new Map<string, number>();
 
   constructor(
     private readonly registry: LiveTallyRegistry,
@@ -46,10 +55,15 @@ export class MembershipReloads {
     runInBackground(this.logger, `Live tally of ${ballotId} after a membership change`, async () => {
       try {
         do {
-          await sleep(this.delayMs);
+          await sleep(Math.max(this.delayMs, (this.lastMs.get(ballotId) ?? 0) * MEMBERSHIP_RELOAD_SPACING));
           this.running.set(ballotId, false);
-          if (await this.registry.reload(ballotId)) {
+          const started = performance.now();
+          const entry = await this.registry.reload(ballotId);
+          this.lastMs.set(ballotId, performance.now() - started);
+          if (entry) {
             this.reloaded(ballotId);
+          } else if (!this.registry.current(ballotId)) {
+            this.lastMs.delete(ballotId);
           }
         } while (this.running.get(ballotId));
       } finally {
