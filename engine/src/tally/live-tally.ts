@@ -4,7 +4,7 @@ import { choiceCode, type DelegationGraph, NO_LIST, type PendingExpiry } from '.
 import { graphOfScenario } from './graph-of-scenario';
 import { Resolution } from './resolution';
 import { buildResult, representationOf, totalsOf } from './result';
-import { buildResultJson } from './result-json';
+import { buildResultJsonBytes } from './result-json';
 import { type MandateV1, type ScenarioV1 } from './scenario';
 import {
   type Choice,
@@ -201,8 +201,13 @@ export class LiveTally {
 
   /** `JSON.stringify(result())`, written without building the result object first (faster for large ballots). */
   resultJson(): string {
+    return new TextDecoder().decode(this.resultJsonBytes());
+  }
+
+  /** {@link resultJson} encoded as UTF-8, written straight as bytes (what a command line prints). */
+  resultJsonBytes(): Uint8Array {
     this.idOrder ??= sortedOrder(this.graph.members.ids());
-    return buildResultJson(this.graph, this.resolution, this.mandate, this.idOrder);
+    return buildResultJsonBytes(this.graph, this.resolution, this.mandate, this.idOrder);
   }
 
   /** "Who represents me" for a member id (any string: unknown ids are `not-member`). */

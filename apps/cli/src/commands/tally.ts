@@ -35,7 +35,13 @@ export async function tallyCommand(args: string[]): Promise<number> {
   const compact = readScenarioText(text);
   if (compact) {
     const live = new LiveTally(compact);
-    process.stdout.write(`${pretty ? JSON.stringify(live.result(), null, 2) : live.resultJson()}\n`);
+    if (pretty) {
+      writeResult(live.result(), pretty);
+    } else {
+      const bytes = live.resultJsonBytes();
+      process.stdout.write(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      process.stdout.write('\n');
+    }
     return 0;
   }
   let input: unknown;
