@@ -19,6 +19,8 @@ import { COMPLIANCE_ENTITIES } from './compliance/entities/actual-vote.entity';
 import { Migration20261202101000Compliance } from './compliance/migrations/Migration20261202101000Compliance';
 import { Migration20261128000500Deputies } from './deputies/migrations/Migration20261128000500Deputies';
 import { Migration20261203201000SortitionDrawJobs } from './deputies/migrations/Migration20261203201000SortitionDrawJobs';
+import { Migration20261205101000RecordPayloadText } from './record/migrations/Migration20261205101000RecordPayloadText';
+import { Migration20261205101100BallotResultText } from './ballots/migrations/Migration20261205101100BallotResultText';
 import { Migration20261128000410CastVote } from './votes/migrations/Migration20261128000410CastVote';
 import { Migration20261128000420ResultImmutable } from './ballots/migrations/Migration20261128000420ResultImmutable';
 import { Migration20261202002100BallotPurpose } from './ballots/migrations/Migration20261202002100BallotPurpose';
@@ -79,4 +81,6 @@ export const ENGINE_MIGRATIONS: readonly NamedMigration[] = [
   { name: 'Migration20261202101000Compliance', class: Migration20261202101000Compliance },
   { name: 'Migration20261202201000BallotMethod', class: Migration20261202201000BallotMethod },
   { name: 'Migration20261203201000SortitionDrawJobs', class: Migration20261203201000SortitionDrawJobs },
+  { name: 'Migration20261205101000RecordPayloadText', class: Migration20261205101000RecordPayloadText },
+  { name: 'Migration20261205101100BallotResultText', class: Migration20261205101100BallotResultText },
 ];

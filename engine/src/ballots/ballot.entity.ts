@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Entity, ManyToOne, PrimaryKey, Property, type Opt, type Ref } from '@mikro-orm/core';
-import type { BallotMethodId, MethodOptionsBase, MethodTallyResult } from '../ballot-methods';
-import type { TallyResult } from '../tally';
+import type { BallotMethodId, MethodOptionsBase } from '../ballot-methods';
 import { Bill } from '../bills/bill.entity';
 import { Collective } from '../collectives/collective.entity';
 
 import type { BallotPurpose, BallotStatus, MandateBase, MandateMethod, Visibility } from './ballot.types';
+import type { StoredFigures } from './result-figures';
 
 export type { BallotPurpose, BallotStatus, MandateBase, MandateMethod, Visibility } from './ballot.types';
 
@@ -65,9 +65,12 @@ export class Ballot {
   @Property({ type: 'timestamptz', nullable: true })
   closedAt: Date | null = null;
 
-  /** Final result, written once at close and never changed. */
+  /**
+   * Final result's figures — the result without its voters and lost members — written once at close and never
+   * changed. The whole result is the column `result_text` (not mapped: tens of MiB for a large ballot).
+   */
   @Property({ type: 'json', nullable: true })
-  result: TallyResult | MethodTallyResult | null = null;
+  result: StoredFigures | null = null;
 
   @Property({ type: 'text', nullable: true })
   resultHash: string | null = null;

@@ -10,7 +10,7 @@ export interface ResultFigures {
   readonly method?: { readonly id: MethodId; readonly cast: number; readonly outcome: unknown };
 }
 
-export function resultFigures(result: TallyResult | MethodTallyResult): ResultFigures {
+export function resultFigures(result: TallyResult | MethodTallyResult | StoredFigures): ResultFigures {
   if ('method' in result) {
     return {
       totals: { yes: 0, no: 0, abstain: 0, absent: result.totals.absent },
@@ -21,16 +21,25 @@ export function resultFigures(result: TallyResult | MethodTallyResult): ResultFi
   return { totals: result.totals, seats: result.seats ?? null };
 }
 
+/** A result without its voters and lost members: what `ballot.result` stores (the whole is `result_text`). */
+export type StoredFigures = Omit<TallyResult, 'voters' | 'lost'> | Omit<MethodTallyResult, 'voters' | 'lost'>;
+
+/** The part of a result stored as `ballot.result` (jsonb) for the views, beside the whole as text. */
+export function storedFigures(result: TallyResult | MethodTallyResult): StoredFigures {
+  const { voters: _voters, lost: _lost, ...figures } = result;
+  return figures;
+}
+
 /**
  * A closed ballot's stored result without its voters and lost members, which views do not show (for a large
- * ballot, nearly all of it: tens of MiB not read and parsed for each watcher); null before the close.
+ * ballot, nearly all of it: tens of MiB, kept as text in `result_text`); null before the close.
  */
 export async function resultWithoutVoters(
   em: EntityManager,
   ballotId: string,
-): Promise<TallyResult | MethodTallyResult | null> {
-  const [row] = await em.execute<{ figures: TallyResult | MethodTallyResult | null }[]>(
-    `select result - 'voters' - 'lost' as figures from ballot where id = ?`,
+): Promise<StoredFigures | null> {
+  const [row] = await em.execute<{ figures: StoredFigures | null }[]>(
+    `select result as figures from ballot where id = ?`,
     [ballotId],
   );
   return row?.figures ?? null;

@@ -31,7 +31,10 @@ export interface ClosedBallotRecord {
 interface UnsealedRow {
   id: string;
   type: string;
+  /** Null when the payload is stored as text (`payload_text`) or held by this instance. */
   payload: unknown;
+  /** The payload's canonical JSON text, when stored so (`appendCanonical`) and not held by this instance. */
+  payload_text: string | null;
   occurred_at: string;
 }
 
@@ -59,6 +62,12 @@ const SEAL_HORIZON = `select coalesce(
 
 /** Rows whose writing transaction is older than the horizon, given as the query's parameter. */
 const FINISHED_WRITER = `writer_xid < ?::xid8`;
+
+/**
+ * An event's payload as written: `payload_text` (canonical JSON, `appendCanonical`) parsed by PostgreSQL, else
+ * `payload`. Parsed into `jsonb` as the payload of other events is, so exports are the same as ever.
+ */
+const PAYLOAD = `coalesce(payload_text::jsonb, payload) as payload`;
 
 /** `occurred_at` as the exact ISO 8601 text that is hashed and exported (UTC, milliseconds). */
 const OCCURRED_AT = `to_char(occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as occurred_at`;
@@ -99,15 +108,19 @@ export class RecordService {
 
   /**
    * {@link append} for a large payload given as its canonical JSON text (`canonicalJson(payload)`): inserted at
-   * once on the caller's transaction as a bound parameter (no ORM entity, no escaping into the SQL text), and
-   * kept in memory for the sealer until sealed. Returns the event id; if the caller's transaction does not
-   * commit, it must call {@link forgetPayloadText} with it.
+   * once on the caller's transaction as a bound parameter (no ORM entity, no escaping into the SQL text) into
+   * `payload_text`, as text (PostgreSQL does not parse it: a closed ballot's runs to 150 MB), and kept in
+   * memory for the sealer until sealed. Returns the event id; if the caller's transaction does not commit,
+   * it must call {@link forgetPayloadText} with it.
+   * @param lookup the payload's small top-level fields that queries look events up by (e.g. `ballotId`),
+   *   stored as the row's `payload` jsonb; readers of the record get the whole payload, never this
    */
   async appendCanonical(
     em: EntityManager,
     collectiveId: string,
     type: string,
     payloadText: string,
+    lookup: Readonly<Record<string, string>>,
     occurredAt: Date = new Date(),
   ): Promise<string> {
     const context = em.getTransactionContext<{
@@ -117,8 +130,9 @@ export class RecordService {
       throw new Error('appendCanonical runs inside a transaction');
     }
     const { rows } = await context.raw(
-      'insert into record_event (collective_id, type, payload, occurred_at) values (?, ?, ?::jsonb, ?) returning id',
-      [collectiveId, type, payloadText, occurredAt],
+      `insert into record_event (collective_id, type, payload, payload_text, occurred_at)
+       values (?, ?, ?::jsonb, ?, ?) returning id`,
+      [collectiveId, type, canonicalJson(lookup), payloadText, occurredAt],
     );
     const id = String(rows[0].id);
     this.payloadTexts.set(id, payloadText);
@@ -163,12 +177,13 @@ export class RecordService {
       // the horizon is taken before the rows are read, in an earlier statement: a writer that starts
       // in between is newer than it, and one that ends in between has committed rows the read sees
       const [{ horizon }] = await tx.execute<{ horizon: string }[]>(SEAL_HORIZON);
-      // payloads this instance holds as text are not read back (ids are digits: safe in the SQL text)
+      // payloads this instance holds as text are not read back (ids are digits: safe in the SQL text); one
+      // stored as text is hashed from that text, not parsed
       const held = [...this.payloadTexts.keys()];
-      const payload =
-        held.length > 0 ? `case when id in (${held.join(',')}) then null else payload end` : 'payload';
+      const heldNot = held.length > 0 ? `id not in (${held.join(',')})` : 'true';
       const ready = await tx.execute<UnsealedRow[]>(
-        `select id, type, ${payload} as payload, ${OCCURRED_AT} from record_event
+        `select id, type, case when ${heldNot} and payload_text is null then payload end as payload,
+                case when ${heldNot} then payload_text end as payload_text, ${OCCURRED_AT} from record_event
          where collective_id = ? and hash is null and ${FINISHED_WRITER}
          order by id limit ?`,
         [collectiveId, horizon, SEAL_BATCH],
@@ -187,7 +202,7 @@ export class RecordService {
       for (const row of ready) {
         position += 1;
         const event = { position, collectiveId, type: row.type, occurredAt: row.occurred_at, prevHash };
-        const text = this.payloadTexts.get(String(row.id));
+        const text = this.payloadTexts.get(String(row.id)) ?? row.payload_text ?? undefined;
         const hash =
           text === undefined
             ? computeEventHash({ ...event, payload: row.payload })
@@ -222,7 +237,7 @@ export class RecordService {
       .fork()
       .getConnection()
       .execute<SealedRow[]>(
-        `select position, type, payload, ${OCCURRED_AT}, prev_hash, hash from record_event
+        `select position, type, ${PAYLOAD}, ${OCCURRED_AT}, prev_hash, hash from record_event
          where collective_id = ? and position is not null order by position`,
         [collectiveId],
       );
@@ -245,7 +260,7 @@ export class RecordService {
     await this.sealNow(collectiveId);
     const connection = this.em.fork().getConnection();
     const [closed] = await connection.execute<SealedRow[]>(
-      `select position, type, payload, ${OCCURRED_AT}, prev_hash, hash from record_event
+      `select position, type, ${PAYLOAD}, ${OCCURRED_AT}, prev_hash, hash from record_event
        where collective_id = ? and type = ? and payload->>'ballotId' = ? and position is not null
        order by position desc limit 1`,
       [collectiveId, BALLOT_CLOSED, ballotId],

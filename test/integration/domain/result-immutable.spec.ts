@@ -26,6 +26,7 @@ describe('A closed ballot’s result', () => {
         `update ballot set result = jsonb_set(result, '{totals,yes}', '0') where id = $1`,
         `update ballot set result = null, result_hash = null where id = $1`,
         `update ballot set status = 'open' where id = $1`,
+        `update ballot set result_text = '{}' where id = $1`,
       ];
       for (const sql of tamper) {
         await expect(db.query(sql, [ballotId])).rejects.toThrow(/cannot change/);

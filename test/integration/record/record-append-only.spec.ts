@@ -62,6 +62,13 @@ describe('record_event is append-only in the database', () => {
          where hash is null`,
       ),
     ).rejects.toThrow(refused);
+    // a large payload is kept as text beside a jsonb of its lookup fields: that text is guarded too
+    await expect(
+      client.query(
+        `update record_event set payload_text = '{}', position = 3, prev_hash = repeat('0', 64),
+                hash = repeat('1', 64) where hash is null`,
+      ),
+    ).rejects.toThrow(refused);
   });
 
   it('refuses DELETE and TRUNCATE', async () => {

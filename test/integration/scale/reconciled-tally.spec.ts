@@ -113,7 +113,8 @@ describe('Live tallies reconciled with PostgreSQL', () => {
     observers.at(-1)!.on('ballot:closed', (payload) => closed.push(payload));
     // closed and its result stored, as an instance that dies right after the close's commit leaves it
     await pg.query(
-      `update ballot set status = 'closed', closed_at = now(), result = d.result, result_hash = d.result_hash,
+      `update ballot set status = 'closed', closed_at = now(), result = d.result, result_text = d.result_text,
+              result_hash = d.result_hash,
               result_stats = d.result_stats
          from ballot d where ballot.id = $1 and d.id = $2`,
       [ballotId, donor.ballotId],

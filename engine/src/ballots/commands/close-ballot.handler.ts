@@ -15,6 +15,7 @@ import { computeBallot } from '../ballot-tally';
 import { ballotLockSql } from '../../votes/voter-check';
 import { Ballot } from '../ballot.entity';
 import { loadClosingSnapshot } from '../closing-snapshot';
+import { storedFigures } from '../result-figures';
 import { ClosePhases } from '../close-phases';
 import { CloseBallotCommand } from './ballot.commands';
 
@@ -80,21 +81,41 @@ export class CloseBallotHandler implements ICommandHandler<CloseBallotCommand> {
         const resultText = canonicalJson(result);
         const resultHash = await sha256HexInSlices(resultText);
         const transaction = em.getTransactionContext<Transaction>()!;
+        // the whole result as text (not parsed by PostgreSQL), its figures as jsonb for the views
         await transaction.raw(
-          `update ballot set status = 'closed', closed_at = ?, result = ?::jsonb, result_hash = ?,
-                  result_stats = ?::jsonb where id = ?`,
-          [closedAt, resultText, resultHash, JSON.stringify({ turnout, delegatedShare }), ballot.id],
+          `update ballot set status = 'closed', closed_at = ?, result = ?::jsonb, result_text = ?,
+                  result_hash = ?, result_stats = ?::jsonb where id = ?`,
+          [
+            closedAt,
+            canonicalJson(storedFigures(result)),
+            resultText,
+            resultHash,
+            JSON.stringify({ turnout, delegatedShare }),
+            ballot.id,
+          ],
         );
         phases.mark('result');
+        const lookup = {
+          ballotId: ballot.id,
+          billId: ballot.bill.id,
+          closedAt: closedAt.toISOString(),
+          resultHash,
+        };
         const payloadText = canonicalObjectOfTexts({
-          ballotId: JSON.stringify(ballot.id),
-          billId: JSON.stringify(ballot.bill.id),
-          closedAt: JSON.stringify(closedAt.toISOString()),
+          ballotId: JSON.stringify(lookup.ballotId),
+          billId: JSON.stringify(lookup.billId),
+          closedAt: JSON.stringify(lookup.closedAt),
           scenario: canonicalJson(scenario),
           result: resultText,
           resultHash: JSON.stringify(resultHash),
         });
-        recordId = await this.record.appendCanonical(em, snapshot.collectiveId, BALLOT_CLOSED, payloadText);
+        recordId = await this.record.appendCanonical(
+          em,
+          snapshot.collectiveId,
+          BALLOT_CLOSED,
+          payloadText,
+          lookup,
+        );
         phases.mark('record');
         return { collectiveId: snapshot.collectiveId, result, resultHash };
       })
@@ -111,6 +132,10 @@ export class CloseBallotHandler implements ICommandHandler<CloseBallotCommand> {
       });
     }
     await this.record.sealNow(outcome.collectiveId);
+    // sealed now, or by another instance, or later from the stored text: this copy is no longer needed
+    if (recordId !== undefined) {
+      this.record.forgetPayloadText(recordId);
+    }
     phases.mark('seal');
     this.events.publish(new BallotClosedEvent(outcome.collectiveId, command.ballotId, outcome.resultHash));
     this.logger.log(`Closed ballot ${command.ballotId} ${phases.describe()}`);

@@ -3,7 +3,8 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { BallotErrorCode } from '../ballots.errors';
 import { LiquideError } from '../../errors/liquide-error';
 import { Member } from '../../members/member.entity';
-import { LiveTally } from '../../tally';
+import { LiveTally, type TallyResult } from '../../tally';
+import type { MethodTallyResult } from '../../ballot-methods';
 import { othersChoicesSecret } from '../ballot-secrecy';
 import { Ballot } from '../ballot.entity';
 import { computeBallot } from '../ballot-tally';
@@ -138,13 +139,20 @@ export class GetResultHandler implements IQueryHandler<GetResultQuery> {
   constructor(private readonly em: EntityManager) {}
 
   async execute(query: GetResultQuery) {
-    const ballot = await findBallot(this.em.fork(), query.ballotId);
-    if (ballot.status !== 'closed' || !ballot.result || !ballot.resultHash || !ballot.closedAt) {
+    const em = this.em.fork();
+    const ballot = await findBallot(em, query.ballotId);
+    // the whole result, kept as text: parsed by PostgreSQL into the jsonb it was stored as before
+    const [row] = await em.execute<{ result: TallyResult | MethodTallyResult | null }[]>(
+      'select result_text::jsonb as result from ballot where id = ?',
+      [ballot.id],
+    );
+    const result = row?.result;
+    if (ballot.status !== 'closed' || !result || !ballot.resultHash || !ballot.closedAt) {
       throw new LiquideError(BallotErrorCode.BallotWrongStatus, {
         params: { status: ballot.status, expected: 'closed' },
       });
     }
-    return { result: ballot.result, resultHash: ballot.resultHash, closedAt: ballot.closedAt.toISOString() };
+    return { result, resultHash: ballot.resultHash, closedAt: ballot.closedAt.toISOString() };
   }
 }
 
