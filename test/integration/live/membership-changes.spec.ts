@@ -1,5 +1,4 @@
-import type { TallyState } from '@liquide/engine';
-import { collectStates, connectLive, watch, type LiveClient } from '../../support/live-client';
+import { observeBallot, showsTotals, type LiveClient } from '../../support/live-client';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { waitFor } from '../../support/wait';
 import { createBallot, createCollective, requestId, type Collective } from '../domain/domain-fixtures';
@@ -28,24 +27,9 @@ describe('Live tallies when members change during a ballot', () => {
     await sut?.close();
   });
 
-  async function observe(ballotId: string): Promise<TallyState[]> {
-    const observer = await connectLive(sut.baseUrl);
-    observers.push(observer);
-    const states = collectStates(observer);
-    const answer = await watch(observer, ballotId);
-    if (!answer.ok || !answer.state) {
-      throw new Error(`watch failed: ${JSON.stringify(answer)}`);
-    }
-    states.unshift(answer.state);
-    return states;
-  }
-
-  const shows = (states: TallyState[], totals: Partial<TallyState['totals']>) =>
-    waitFor(() =>
-      Promise.resolve(
-        Object.entries(totals).every(([k, v]) => states.at(-1)?.totals[k as keyof typeof totals] === v),
-      ),
-    );
+  const observe = (ballotId: string) =>
+    observeBallot(sut.baseUrl, ballotId, (socket) => observers.push(socket));
+  const shows = showsTotals;
 
   const change = async (name: string, body: Record<string, unknown>) => {
     const answer = await c.admin.call('PATCH', `/api/collectives/${c.id}/members/${c.ids[name]}`, body);

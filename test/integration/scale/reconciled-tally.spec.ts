@@ -1,8 +1,7 @@
 import { Client } from 'pg';
-import type { TallyState } from '@liquide/engine';
 import { LiveReconciler } from '@liquide/engine/live/live-reconciler';
 import { LiveService } from '@liquide/engine/live/live.service';
-import { collectStates, connectLive, watch, type LiveClient } from '../../support/live-client';
+import { observeBallot, showsTotals, type LiveClient } from '../../support/live-client';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { waitFor } from '../../support/wait';
 import { createBallot, createCollective, requestId, type Collective } from '../domain/domain-fixtures';
@@ -37,24 +36,9 @@ describe('Live tallies reconciled with PostgreSQL', () => {
     await sut?.close();
   });
 
-  async function observe(ballotId: string): Promise<TallyState[]> {
-    const observer = await connectLive(sut.baseUrl, c.users.Ben.token);
-    observers.push(observer);
-    const states = collectStates(observer);
-    const answer = await watch(observer, ballotId);
-    if (!answer.ok || !answer.state) {
-      throw new Error(`watch failed: ${JSON.stringify(answer)}`);
-    }
-    states.unshift(answer.state);
-    return states;
-  }
-
-  const shows = (states: TallyState[], totals: Partial<TallyState['totals']>) =>
-    waitFor(() =>
-      Promise.resolve(
-        Object.entries(totals).every(([k, v]) => states.at(-1)?.totals[k as keyof typeof totals] === v),
-      ),
-    );
+  const observe = (ballotId: string) =>
+    observeBallot(sut.baseUrl, ballotId, (socket) => observers.push(socket), c.users.Ben.token);
+  const shows = showsTotals;
 
   it('shows a vote committed behind its back, with no retry and no announcement', async () => {
     const { ballotId } = await createBallot(c.admin, c.id, { visibility: 'live' });
