@@ -1,4 +1,6 @@
+import { rmSync } from 'node:fs';
 import { Client } from 'pg';
+import { buildMarker } from './built-server';
 import { TEST_ENV, testDatabasePrefix } from './test-env';
 
 /** Drops at most this many databases at a time: their forced checkpoints coincide and are shared. */
@@ -25,6 +27,8 @@ async function dropAll(serverUrl: string, names: string[]): Promise<void> {
  * PostgreSQL of the machine, the run's template and every database copied from it are dropped.
  */
 export default async function globalTeardown(): Promise<void> {
+  // the next run builds the server again (see buildServer)
+  rmSync(buildMarker(), { force: true });
   const stopEmbedded = globalThis.liquideTestStop;
   if (stopEmbedded) {
     await stopEmbedded();

@@ -32,7 +32,10 @@ describe(`${PARALLEL} parallel submissions and racing delegations`, () => {
     Number((await db.query<{ n: string }>(sql, values)).rows[0].n);
 
   beforeAll(async () => {
-    sut = await startTestApp();
+    // what is tested is consistency under races, not speed: on a machine at load 15 (a parallel build, other
+    // test files) 200 racing writes waited past the default 10 s for a pooled connection and were answered
+    // 503, as they should be; the wait is raised so that every one of them is served
+    sut = await startTestApp({ DATABASE_ACQUIRE_TIMEOUT_MS: '60000' });
     db = new Client({ connectionString: sut.db.url });
     await db.connect();
     c = await createCollective(sut.baseUrl, [
