@@ -17,9 +17,10 @@ export interface TestApp {
 
 /**
  * The real application on a database of its own, listening on a free port: tests talk to it over
- * HTTP (fetch) and socket.io exactly as clients do. Close it in `afterAll`.
+ * HTTP (fetch) and socket.io exactly as clients do. Close it in `afterAll`. `host`: where it listens
+ * (`0.0.0.0` to be reached from this machine's other addresses too; `baseUrl` stays on loopback).
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, host = '127.0.0.1'): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -30,7 +31,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const app = await createApp(config, db.url, process.env.LIQUIDE_TEST_LOGS ? new ConsoleLogger() : false);
   try {
-    await app.listen(0, '127.0.0.1');
+    await app.listen(0, host);
   } catch (error) {
     await app.close();
     await db.drop();

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { applyHttpSecurity, LiveIoAdapter, type LiquideConfig } from '@liquide/engine';
+import { applyHttpSecurity, limitHttpConnections, LiveIoAdapter, type LiquideConfig } from '@liquide/engine';
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -9,6 +8,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
+import { checkingIntervalFor, TimelyExpressAdapter } from './timely-express-adapter';
 
 /** Builds the configured application (used by `main.ts` and by the integration tests). */
 export async function createApp(
@@ -16,14 +16,16 @@ export async function createApp(
   databaseUrl: string,
   logger: LoggerService | false = false,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
-    logger,
-    bodyParser: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, databaseUrl),
+    new TimelyExpressAdapter(checkingIntervalFor(config.http)),
+    { logger, bodyParser: false },
+  );
+  // first: a connection over its address's cap is answered before anything else runs
+  app.use(limitHttpConnections(app.getHttpServer(), config.http));
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '20mb' });
   app.set('trust proxy', 'loopback');
-  keepConnections(app, config.http.keepAliveTimeoutMs);
   applyHttpSecurity(app, config);
   app.enableShutdownHooks();
   const adapter = new LiveIoAdapter(app, config);
@@ -40,18 +42,6 @@ export async function createApp(
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(SwaggerModule.createDocument(app, document)));
   serveWebClient(app);
   return app;
-}
-
-/**
- * Idle keep-alive connections are kept `keepAliveMs` (Node's default is 5 s). Under load the server
- * accepts one new connection per event-loop turn (libuv), so clients that had to reconnect after
- * every pause would queue behind each other for seconds. The headers of a request must still come
- * within a second more than that (a client that never sends them is cut then, as before).
- */
-function keepConnections(app: INestApplication, keepAliveMs: number): void {
-  const server = app.getHttpServer() as Server;
-  server.keepAliveTimeout = keepAliveMs;
-  server.headersTimeout = keepAliveMs + 1000;
 }
 
 /**

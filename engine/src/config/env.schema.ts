@@ -111,6 +111,12 @@ export const EnvSchema = z.object({
    * connection, which a loaded server accepts only one per event-loop turn.
    */
   HTTP_KEEP_ALIVE_TIMEOUT_MS: millis(65_000, 1000, 600_000),
+  /** A request's head (request line and headers) must arrive within this time, or 408 and closed. */
+  HTTP_HEADERS_TIMEOUT_MS: millis(20_000, 1000, 600_000),
+  /** A whole request, body included, must arrive within this time (a 20 MB import at 1.4 Mbit/s: 120 s). */
+  HTTP_REQUEST_TIMEOUT_MS: millis(120_000, 1000, 3_600_000),
+  /** Open HTTP connections (socket.io's included) per peer address; loopback proxies are not counted. */
+  HTTP_MAX_CONNECTIONS_PER_ADDRESS: count(512),
   DATABASE_URL: postgresUrl,
   DATABASE_POOL_MAX: z
     .string()

@@ -13,7 +13,15 @@ function problemsOf(env: Record<string, string>): readonly string[] {
 describe(loadConfig.name, () => {
   it('gives working defaults for an empty environment', () => {
     const sut = loadConfig({}, '/srv/liquide');
-    expect(sut.http).toEqual({ port: 3000, host: '0.0.0.0', workers: 1, keepAliveTimeoutMs: 65_000 });
+    expect(sut.http).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      workers: 1,
+      keepAliveTimeoutMs: 65_000,
+      headersTimeoutMs: 20_000,
+      requestTimeoutMs: 120_000,
+      maxConnectionsPerAddress: 512,
+    });
     expect(sut.database).toMatchObject({ url: undefined, dataDir: '/srv/liquide/.liquide' });
     expect(sut.oidc).toBeUndefined();
   });

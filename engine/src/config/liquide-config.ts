@@ -11,6 +11,10 @@ export interface LiquideConfig {
     readonly workers: number;
     /** How long an idle keep-alive connection is kept (HTTP_KEEP_ALIVE_TIMEOUT_MS). */
     readonly keepAliveTimeoutMs: number;
+    /** HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS, HTTP_MAX_CONNECTIONS_PER_ADDRESS (docs/security.md). */
+    readonly headersTimeoutMs: number;
+    readonly requestTimeoutMs: number;
+    readonly maxConnectionsPerAddress: number;
   };
   readonly database: {
     readonly url: string | undefined;
@@ -182,6 +186,9 @@ export function loadConfig(source: Record<string, string | undefined>, cwd = pro
       host: env.HOST,
       workers: env.LIQUIDE_WORKERS,
       keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+      maxConnectionsPerAddress: env.HTTP_MAX_CONNECTIONS_PER_ADDRESS,
     },
     database: {
       url: env.DATABASE_URL,

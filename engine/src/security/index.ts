@@ -1,4 +1,5 @@
 export * from './http-security';
+export * from './http-connections';
 export * from './rate-limit.guard';
 export * from './redact';
 export * from './security.errors';

@@ -4,6 +4,7 @@ import { defineErrors } from '../errors/error-catalog';
 export enum SecurityErrorCode {
   RateLimited = 'security.rate_limited',
   OriginNotAllowed = 'security.origin_not_allowed',
+  TooManyConnections = 'security.too_many_connections',
 }
 
 /** Status and French / English messages of each {@link SecurityErrorCode}. */
@@ -17,5 +18,10 @@ export const SECURITY_ERRORS = defineErrors({
     status: 403,
     fr: 'Cette origine n’est pas autorisée : {origin}',
     en: 'This origin is not allowed: {origin}',
+  },
+  [SecurityErrorCode.TooManyConnections]: {
+    status: 503,
+    fr: 'Trop de connexions ouvertes depuis votre adresse (au plus {max}) : fermez-en, puis réessayez',
+    en: 'Too many connections open from your address (at most {max}): close some, then try again',
   },
 });
