@@ -66,8 +66,10 @@ function externalAddress(): string {
 }
 
 describe('Slow and greedy HTTP clients cannot hold the server', () => {
-  const HEADERS_MS = 1500;
-  const REQUEST_MS = 3000;
+  // long enough that the connections the last test holds open are not cut by the head timeout meanwhile,
+  // even on a loaded machine
+  const HEADERS_MS = 5000;
+  const REQUEST_MS = 8000;
   const MAX = 3;
   let sut: TestApp;
   let port: number;
@@ -123,7 +125,7 @@ describe('Slow and greedy HTTP clients cannot hold the server', () => {
       `POST /api/auth/register HTTP/1.1\r\nHost: liquide\r\nContent-Type: application/json\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 10)}`,
     );
-    trickle(slow, ' ', 200);
+    trickle(slow, ' ', 400);
     const closedAfter = await slow.closed;
     expect(slow.received()).toMatch(/^HTTP\/1\.1 408 /);
     expect(closedAfter).toBeGreaterThanOrEqual(REQUEST_MS - 100);
@@ -169,9 +171,8 @@ describe('Slow and greedy HTTP clients cannot hold the server', () => {
       await open(external);
     }
     const beyond = await open(external);
-    const closedAfter = await beyond.closed;
-    expect(beyond.received()).toBe('');
-    expect(closedAfter).toBeLessThan(HEADERS_MS);
+    await beyond.closed;
+    expect(beyond.received()).toBe(''); // not even the 408 of the head timeout: closed before reading
 
     // the same machine through loopback (a proxy's address) is not counted
     const viaLoopback = await fetch(`${sut.baseUrl}/health`);
