@@ -9,10 +9,16 @@ import {
   GetBallotHandler,
   GetRepresentationHandler,
   GetResultHandler,
+  GetResultTextHandler,
 } from './queries/ballot.query-handlers';
 
 export const BallotCommandHandlers = [CreateBallotHandler, OpenBallotHandler, CloseBallotHandler];
-export const BallotQueryHandlers = [GetBallotHandler, GetResultHandler, GetRepresentationHandler];
+export const BallotQueryHandlers = [
+  GetBallotHandler,
+  GetResultHandler,
+  GetResultTextHandler,
+  GetRepresentationHandler,
+];
 
 /** Ballots: creation, opening and closing (also on schedule), results and representation; their API. */
 @Module({

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { verifyRecord, type RecordExportV1 } from '@liquide/engine/record';
 import { startTestApp, type TestApp } from '../../support/test-app';
 import { enablePlugin } from '../plugins/law-fixtures';
@@ -106,6 +107,15 @@ describe('Closed ballots: closedAt, the window from the opening, amendment ballo
 
     const result = await c.admin.call<{ closedAt: string }>('GET', `/api/ballots/${ballotId}/result`);
     expect(result.body.closedAt).toBe(view.closedAt);
+    // the result is served as the very text its hash was taken of: anyone can check it from the bytes
+    const raw = await fetch(`${sut.baseUrl}/api/ballots/${ballotId}/result`, {
+      headers: { authorization: `Bearer ${c.admin.token}` },
+    });
+    expect(raw.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const text = await raw.text();
+    const served = /^\{"result":(.*),"resultHash":"([0-9a-f]{64})","closedAt":"[^"]+"\}$/s.exec(text);
+    expect(served).not.toBeNull();
+    expect(createHash('sha256').update(served![1], 'utf8').digest('hex')).toBe(served![2]);
 
     // the bill and the collective's list carry the closing time and the final result
     const bill = await c.users.dan.call<BillBody>('GET', `/api/bills/${billId}`);

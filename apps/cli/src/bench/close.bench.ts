@@ -116,6 +116,18 @@ export async function closeBench(args: string[]): Promise<number> {
       () => NaN,
     );
     const endedAt = Number.isNaN(pushedAt + issuedAt) ? Date.now() : Math.max(answeredAt, pushedAt, issuedAt);
+    // then what every observer does next: read the closed ballot's result (three times, one after another)
+    const readsFrom = Date.now();
+    const resultReadsMs: number[] = [];
+    for (let read = 0; read < 3; read++) {
+      const sent = Date.now();
+      const got = await api.call('GET', `/api/ballots/${setup.ballotId}/result`, setup.token);
+      if (got.status !== 200) {
+        throw new Error(`result: HTTP ${got.status} ${got.body.slice(0, 500)}`);
+      }
+      resultReadsMs.push(Date.now() - sent);
+    }
+    const readsTo = Date.now();
     const health = await probe.stop();
     probe = undefined;
     api.close();
@@ -123,10 +135,9 @@ export async function closeBench(args: string[]): Promise<number> {
     await server.stop();
     server = undefined;
     const loop = JSON.parse(readFileSync(loopFile, 'utf8')) as [number, number][];
-    const longestBlockMs = Math.max(
-      0,
-      ...loop.filter(([at]) => at >= startedAt && at <= endedAt + 200).map(([, delay]) => delay),
-    );
+    const longestBlock = (from: number, to: number) =>
+      Math.max(0, ...loop.filter(([at]) => at >= from && at <= to + 200).map(([, delay]) => delay));
+    const longestBlockMs = longestBlock(startedAt, endedAt);
     const report = {
       members: options.members,
       filled,
@@ -138,6 +149,8 @@ export async function closeBench(args: string[]): Promise<number> {
       phases: serverLog.closed?.text ?? '(not logged)',
       instructions: serverLog.issued?.text ?? '(not logged)',
       longestBlockMs,
+      resultReadsMs,
+      resultReadBlockMs: longestBlock(readsFrom, readsTo),
       slowestHealthMs: health.slowestMs,
       healthAnswers: health.answers,
       loadAverage: { atClose: loadAtClose, after: loadAverage() },
@@ -171,6 +184,8 @@ function render(r: {
   phases: string;
   instructions: string;
   longestBlockMs: number;
+  resultReadsMs: number[];
+  resultReadBlockMs: number;
   slowestHealthMs: number;
   healthAnswers: number;
   loadAverage: { atClose: string; after: string };
@@ -185,6 +200,7 @@ function render(r: {
   answer         HTTP answer after ${r.answerMs} ms (${(r.answerBytes / 1048576).toFixed(1)} MiB)
   instructions   signed after ${r.instructionsMs} ms (${r.instructions})
   push           ballot:closed received by the watcher after ${Number.isNaN(r.pushMs) ? '— (not within 300 s)' : `${r.pushMs} ms`}
+  result read    GET …/result after the close: ${r.resultReadsMs.join(' / ')} ms; longest block meanwhile ${r.resultReadBlockMs} ms
 `;
 }
 

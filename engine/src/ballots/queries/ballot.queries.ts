@@ -75,6 +75,16 @@ export class GetResultQuery extends Query<{
   }
 }
 
+/**
+ * The same result as {@link GetResultQuery}, its `result` as the JSON text stored at the close (the canonical
+ * JSON whose SHA-256 is `resultHash`), so that it can be sent without being parsed and serialised again.
+ */
+export class GetResultTextQuery extends Query<{ resultText: string; resultHash: string; closedAt: string }> {
+  constructor(readonly ballotId: string) {
+    super();
+  }
+}
+
 /** One step of a representation chain, named for the member who asks. */
 export interface ChainLink {
   readonly memberId: string;

@@ -14,6 +14,7 @@ import {
   GetBallotQuery,
   GetRepresentationQuery,
   GetResultQuery,
+  GetResultTextQuery,
   type BallotView,
   type BoundDeputies,
   type ChainLink,
@@ -134,25 +135,39 @@ export class GetBallotHandler implements IQueryHandler<GetBallotQuery> {
   }
 }
 
+/** A closed ballot's stored result text, hash and closing time; refused while the ballot is not closed. */
+async function readResultText(em: EntityManager, ballotId: string) {
+  const ballot = await findBallot(em, ballotId);
+  const [row] = await em.execute<{ result_text: string | null }[]>(
+    'select result_text from ballot where id = ?',
+    [ballot.id],
+  );
+  const resultText = row?.result_text;
+  if (ballot.status !== 'closed' || !resultText || !ballot.resultHash || !ballot.closedAt) {
+    throw new LiquideError(BallotErrorCode.BallotWrongStatus, {
+      params: { status: ballot.status, expected: 'closed' },
+    });
+  }
+  return { resultText, resultHash: ballot.resultHash, closedAt: ballot.closedAt.toISOString() };
+}
+
+@QueryHandler(GetResultTextQuery)
+export class GetResultTextHandler implements IQueryHandler<GetResultTextQuery> {
+  constructor(private readonly em: EntityManager) {}
+
+  execute(query: GetResultTextQuery) {
+    return readResultText(this.em.fork(), query.ballotId);
+  }
+}
+
 @QueryHandler(GetResultQuery)
 export class GetResultHandler implements IQueryHandler<GetResultQuery> {
   constructor(private readonly em: EntityManager) {}
 
   async execute(query: GetResultQuery) {
-    const em = this.em.fork();
-    const ballot = await findBallot(em, query.ballotId);
-    // the whole result, kept as text: parsed by PostgreSQL into the jsonb it was stored as before
-    const [row] = await em.execute<{ result: TallyResult | MethodTallyResult | null }[]>(
-      'select result_text::jsonb as result from ballot where id = ?',
-      [ballot.id],
-    );
-    const result = row?.result;
-    if (ballot.status !== 'closed' || !result || !ballot.resultHash || !ballot.closedAt) {
-      throw new LiquideError(BallotErrorCode.BallotWrongStatus, {
-        params: { status: ballot.status, expected: 'closed' },
-      });
-    }
-    return { result, resultHash: ballot.resultHash, closedAt: ballot.closedAt.toISOString() };
+    const { resultText, resultHash, closedAt } = await readResultText(this.em.fork(), query.ballotId);
+    const result = JSON.parse(resultText) as TallyResult | MethodTallyResult;
+    return { result, resultHash, closedAt };
   }
 }
 
