@@ -2,6 +2,11 @@ import type { IncomingMessage } from 'node:http';
 
 const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
 
+/** True for a loopback peer address: a proxy on this machine, trusted to name its clients. */
+export function isLoopback(address: string): boolean {
+  return LOOPBACK.test(address);
+}
+
 /**
  * The address a request comes from, as Express computes `req.ip` under the server's
  * `trust proxy: loopback` setting: a proxy on the same machine is trusted to name the client in

@@ -4,6 +4,7 @@ import { Logger } from '@nestjs/common';
 import { pickLanguage } from '../errors/error-catalog';
 import { renderError } from '../errors/http-exception.filter';
 import { LiquideError } from '../errors/liquide-error';
+import { isLoopback } from './client-address';
 import { SecurityErrorCode } from './security.errors';
 
 /** How long an HTTP client may take, and how many connections one address may hold (docs/security.md). */
@@ -18,7 +19,6 @@ export interface HttpConnectionLimits {
   readonly maxConnectionsPerAddress: number;
 }
 
-const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
 /** Seconds a refused client is told to wait (`Retry-After`). */
 const RETRY_AFTER_SECONDS = 10;
 
@@ -45,7 +45,7 @@ export function limitHttpConnections(
   const refused = new WeakSet<Socket>();
   server.on('connection', (socket: Socket) => {
     const address = socket.remoteAddress;
-    if (address === undefined || LOOPBACK.test(address)) {
+    if (address === undefined || isLoopback(address)) {
       return;
     }
     const count = (open.get(address) ?? 0) + 1;
